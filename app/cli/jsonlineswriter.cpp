@@ -1,0 +1,77 @@
+#include "app/cli/jsonlineswriter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace fleetscope::cli {
+
+namespace {
+QByteArray line(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+} // namespace
+
+JsonLinesWriter::JsonLinesWriter(FILE *out)
+    : m_out(out)
+{
+}
+
+void JsonLinesWriter::write(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), m_out);
+}
+
+void JsonLinesWriter::flush()
+{
+    std::fflush(m_out);
+}
+
+void JsonLinesWriter::state(LinkState state, const QString &detail)
+{
+    write(line({{QStringLiteral("kind"), QStringLiteral("state")},
+                {QStringLiteral("state"), linkStateName(state)},
+                {QStringLiteral("detail"), detail}}));
+    flush();
+}
+
+void JsonLinesWriter::topic(const Topic &topic)
+{
+    QJsonObject object{{QStringLiteral("kind"), QStringLiteral("topic")},
+                       {QStringLiteral("path"), topic.path},
+                       {QStringLiteral("node"), nodeKindName(topic.node)},
+                       {QStringLiteral("type"), topic.type},
+                       {QStringLiteral("subscribable"), topic.subscribable}};
+    if (!topic.displayName.isEmpty())
+        object.insert(QStringLiteral("name"), topic.displayName);
+    write(line(object));
+}
+
+void JsonLinesWriter::sample(const Sample &sample)
+{
+    write(line({{QStringLiteral("kind"), QStringLiteral("sample")},
+                {QStringLiteral("path"), sample.path},
+                {QStringLiteral("t"), sample.t},
+                {QStringLiteral("value"), sample.value}}));
+}
+
+void JsonLinesWriter::event(const Event &event)
+{
+    write(line({{QStringLiteral("kind"), QStringLiteral("event")},
+                {QStringLiteral("t"), event.t},
+                {QStringLiteral("severity"), severityName(event.severity)},
+                {QStringLiteral("path"), event.path},
+                {QStringLiteral("summary"), event.summary},
+                {QStringLiteral("payload"), event.payload}}));
+}
+
+void JsonLinesWriter::reply(const CommandReply &reply)
+{
+    write(line({{QStringLiteral("kind"), QStringLiteral("reply")},
+                {QStringLiteral("ok"), reply.ok},
+                {QStringLiteral("detail"), reply.detail},
+                {QStringLiteral("payload"), reply.payload}}));
+    flush();
+}
+
+} // namespace fleetscope::cli

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/endpoint/endpointbatch.h"
+#include "core/link/linkstate.h"
+#include "core/model/command.h"
+
+#include <cstdio>
+
+namespace fleetscope::cli {
+
+// Writes fleetscope-cli's stdout: one JSON object per line, each with "kind" (state, topic,
+// sample, event, reply), flushed after every batch so a pipe sees lines as they arrive.
+class JsonLinesWriter
+{
+public:
+    explicit JsonLinesWriter(FILE *out = stdout);
+
+    void state(LinkState state, const QString &detail);
+    void topic(const Topic &topic);
+    void sample(const Sample &sample);
+    void event(const Event &event);
+    void reply(const CommandReply &reply);
+    void flush();
+
+private:
+    void write(const QByteArray &line);
+    FILE *m_out;
+};
+
+} // namespace fleetscope::cli

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/endpoint/endpointbatch.h"
+#include "core/endpoint/endpointconfig.h"
+#include "core/link/linkstate.h"
+#include "core/model/command.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace fleetscope {
+
+// One connection to one server, in the uniform model: every protocol adapter implements this and
+// nothing above core sees a protocol type. An endpoint reports what it learns as batches of
+// topics, samples and events (at most every `batchIntervalMs`, never one signal per message),
+// its state, and the outcome of commands.
+//
+// Threading: an Endpoint and everything it owns live in one thread (the workspace's network
+// thread, or the CLI's main thread). Call its slots from other threads through queued
+// connections (QMetaObject::invokeMethod); its signals are delivered queued to receivers there.
+class Endpoint : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Endpoint(const EndpointConfig &config, QObject *parent = nullptr);
+    ~Endpoint() override;
+
+    const EndpointConfig &config() const { return m_config; }
+    QString name() const { return m_config.name; }
+    LinkState state() const { return m_state; }
+    QString stateDetail() const { return m_stateDetail; }
+    virtual LinkCounters counters() const = 0;
+    QSet<QString> subscriptions() const { return m_subscriptions; }
+
+    void setBatchInterval(int ms) { m_batchIntervalMs = ms; }
+
+public Q_SLOTS:
+    // Connects and authenticates; state goes Connecting → Connected → Ready (or Failed).
+    virtual void open() = 0;
+    // Disconnects on the user's request (logs out where the protocol has it); state Closed.
+    virtual void close() = 0;
+    // Fills the topic tree; browseFinished() follows.
+    virtual void browse() = 0;
+    // Watches a topic; kept across reconnects until unsubscribe().
+    virtual void subscribe(const QString &path) = 0;
+    virtual void unsubscribe(const QString &path) = 0;
+    // Validates and sends a command; commandFinished() carries the outcome with the same id.
+    virtual void send(const fleetscope::Command &command) = 0;
+    // Emits what is pending now instead of at the next batch tick.
+    void flush();
+
+Q_SIGNALS:
+    void stateChanged(fleetscope::LinkState state, const QString &detail);
+    void batchReady(const fleetscope::EndpointBatch &batch);
+    void browseFinished(bool ok, const QString &detail);
+    void commandFinished(const fleetscope::CommandReply &reply);
+
+protected:
+    void reportTopic(const Topic &topic);
+    void reportTopicRemoved(const QString &path);
+    void reportSample(const QString &path, qint64 t, double value);
+    void reportEvent(Severity severity, const QString &path, const QString &summary,
+                     const QString &payload = QString(), qint64 t = 0);
+    void setState(LinkState state, const QString &detail);
+    quint64 nextCommandId() { return ++m_lastCommandId; }
+
+    // Subscriptions the user asked for; adapters restore them after a reconnect.
+    QSet<QString> m_subscriptions;
+
+private:
+    void scheduleFlush();
+
+    EndpointConfig m_config;
+    LinkState m_state = LinkState::Idle;
+    QString m_stateDetail;
+    EndpointBatch m_pending;
+    QTimer m_flushTimer;
+    int m_batchIntervalMs = 33;
+    quint64 m_lastCommandId = 0;
+};
+
+qint64 nowMs();
+
+} // namespace fleetscope

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/endpoint/endpointconfig.h"
+
+#include <QString>
+#include <QVector>
+
+#include <functional>
+#include <memory>
+
+namespace fleetscope {
+
+class Endpoint;
+
+// A field of a protocol's connection form (the UI builds its dialog from these, the CLI maps its
+// flags onto the same keys). Secret fields go to the keychain, never into profile files.
+struct ProtocolField
+{
+    enum class Kind { Text, Secret, Bool, Number };
+    QString key;         // EndpointConfig::options key, or "secret" for EndpointConfig::secret
+    QString label;
+    Kind kind = Kind::Text;
+    bool required = false;
+    QString placeholder;
+    QString help;
+};
+
+// What the rest of Fleetscope knows about one protocol: its name, how to connect to it and how to
+// create its Endpoint. Adding a protocol = one ProtocolInfo in builtinprotocols.cpp; the UI and
+// the CLI pick it up without changes.
+struct ProtocolInfo
+{
+    QString id;              // "exosite"
+    QString displayName;     // "Exosite One Platform"
+    QString urlPlaceholder;  // "wss://m2.exosite.com/ws"
+    QString urlHelp;
+    QVector<ProtocolField> fields;
+    QString templatesResource; // ":/templates/exosite.json": composer templates
+    std::function<std::unique_ptr<Endpoint>(const EndpointConfig &)> create;
+};
+
+// The protocols this build knows. Owned by whoever assembles the program (main), passed down.
+class ProtocolRegistry
+{
+public:
+    void add(const ProtocolInfo &info);
+    const ProtocolInfo *find(const QString &id) const;
+    QStringList ids() const;
+    const QVector<ProtocolInfo> &protocols() const { return m_protocols; }
+    // nullptr and *error set when the protocol is unknown or the config is unusable.
+    std::unique_ptr<Endpoint> create(const EndpointConfig &config, QString *error) const;
+
+private:
+    QVector<ProtocolInfo> m_protocols;
+};
+
+// Registers every protocol adapter built into fleetscope_core.
+void registerBuiltinProtocols(ProtocolRegistry &registry);
+
+} // namespace fleetscope

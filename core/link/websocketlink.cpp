@@ -1,0 +1,287 @@
+#include "core/link/websocketlink.h"
+
+#include <QFile>
+#include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QWebSocket>
+
+namespace fleetscope {
+
+WebSocketLink::WebSocketLink(const LinkOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_backoff(options.initialBackoffMs, options.maxBackoffMs)
+{
+    m_connectTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        handleLoss(tr("connect timed out after %1 s").arg(m_options.connectTimeoutMs / 1000.0));
+    });
+    connect(&m_pingTimer, &QTimer::timeout, this, &WebSocketLink::onPingTick);
+    connect(&m_retryTimer, &QTimer::timeout, this, &WebSocketLink::onRetryTimer);
+}
+
+WebSocketLink::~WebSocketLink()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        delete m_socket;
+    }
+}
+
+void WebSocketLink::setOptions(const LinkOptions &options)
+{
+    m_options = options;
+    m_backoff.setLimits(options.initialBackoffMs, options.maxBackoffMs);
+}
+
+bool WebSocketLink::isOpen() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+int WebSocketLink::retryInMs() const
+{
+    return m_retryTimer.isActive() ? m_retryTimer.remainingTime() : -1;
+}
+
+void WebSocketLink::open(const QUrl &url)
+{
+    m_url = url;
+    m_userClosed = false;
+    m_retryTimer.stop();
+    startAttempt();
+}
+
+void WebSocketLink::startAttempt()
+{
+    teardownSocket();
+    m_tlsError.clear();
+    m_socketError.clear();
+    setState(m_everConnected ? LinkState::Reconnecting : LinkState::Connecting,
+             m_everConnected ? tr("reconnecting to %1").arg(m_url.toDisplayString(QUrl::RemoveQuery))
+                             : tr("connecting to %1").arg(m_url.toDisplayString(QUrl::RemoveQuery)));
+
+    auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket = socket;
+    socket->setMaxAllowedIncomingMessageSize(m_options.maxMessageBytes);
+    socket->setMaxAllowedIncomingFrameSize(m_options.maxMessageBytes);
+
+    if (m_url.scheme() == QLatin1String("wss")) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!m_options.caFile.isEmpty()) {
+            const auto extra = QSslCertificate::fromPath(m_options.caFile, QSsl::Pem);
+            if (extra.isEmpty()) {
+                fail(tr("cannot read CA certificate file %1").arg(m_options.caFile));
+                return;
+            }
+            tls.addCaCertificates(extra);
+        }
+        socket->setSslConfiguration(tls);
+    }
+
+    connect(socket, &QWebSocket::connected, this, &WebSocketLink::onConnected);
+    connect(socket, &QWebSocket::disconnected, this, &WebSocketLink::onDisconnected);
+    // Qt 6.4 still calls this signal error(); errorOccurred() arrived in 6.5.
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, &WebSocketLink::onSocketError);
+    connect(socket, &QWebSocket::sslErrors, this, &WebSocketLink::onSslErrors);
+    connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        ++m_counters.framesIn;
+        m_counters.bytesIn += static_cast<quint64>(text.size());
+        m_sinceAlive.start();
+        Q_EMIT textReceived(text);
+    });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
+        ++m_counters.framesIn;
+        m_counters.bytesIn += static_cast<quint64>(data.size());
+        m_sinceAlive.start();
+        Q_EMIT binaryReceived(data);
+    });
+    connect(socket, &QWebSocket::pong, this, [this] { m_sinceAlive.start(); });
+
+    QNetworkRequest request(m_url);
+    for (const auto &header : std::as_const(m_options.headers))
+        request.setRawHeader(header.first, header.second);
+    m_connectTimer.start(m_options.connectTimeoutMs);
+    socket->open(request);
+}
+
+void WebSocketLink::onConnected()
+{
+    m_connectTimer.stop();
+    m_everConnected = true;
+    m_sinceAlive.start();
+    if (m_options.pingIntervalMs > 0)
+        m_pingTimer.start(m_options.pingIntervalMs);
+    setState(LinkState::Connected, tr("connected to %1").arg(m_url.toDisplayString(QUrl::RemoveQuery)));
+    Q_EMIT opened();
+}
+
+void WebSocketLink::markReady(const QString &detail)
+{
+    m_backoff.reset();
+    setState(LinkState::Ready, detail.isEmpty() ? tr("ready") : detail);
+}
+
+void WebSocketLink::onPingTick()
+{
+    if (!isOpen())
+        return;
+    // Ticks come once an interval; a peer silent for more than 1.5 intervals missed the previous
+    // ping's pong, so the link is dead within two intervals of its last sign of life.
+    if (m_sinceAlive.isValid() && m_sinceAlive.elapsed() > m_options.pingIntervalMs * 3 / 2) {
+        handleLoss(tr("no answer to keepalive ping for %1 s").arg(m_sinceAlive.elapsed() / 1000.0, 0, 'f', 1));
+        return;
+    }
+    m_socket->ping();
+}
+
+void WebSocketLink::onSslErrors(const QList<QSslError> &errors)
+{
+    if (!m_socket)
+        return;
+    if (m_options.insecure) {
+        m_socket->ignoreSslErrors();
+        return;
+    }
+    QStringList reasons;
+    for (const QSslError &error : errors)
+        reasons << error.errorString();
+    reasons.removeDuplicates();
+    m_tlsError = tr("TLS certificate not trusted: %1 (use --insecure to accept it, or --ca FILE to trust its CA)")
+                     .arg(reasons.join(QLatin1String("; ")));
+}
+
+void WebSocketLink::onSocketError()
+{
+    if (!m_socket)
+        return;
+    m_socketError = m_tlsError.isEmpty() ? m_socket->errorString() : m_tlsError;
+    // QWebSocket emits disconnected() after errors on an established connection; during the
+    // opening handshake it may not, so handle the loss here once.
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        handleLoss(m_socketError);
+}
+
+void WebSocketLink::onDisconnected()
+{
+    if (!m_socket)
+        return;
+    QString reason = m_socket->closeReason();
+    const int code = m_socket->closeCode();
+    if (reason.isEmpty())
+        reason = !m_tlsError.isEmpty()     ? m_tlsError
+                 : !m_socketError.isEmpty() ? m_socketError
+                                            : tr("connection closed (%1)").arg(code);
+    handleLoss(reason);
+}
+
+void WebSocketLink::handleLoss(const QString &reason)
+{
+    if (!m_socket)
+        return;
+    m_connectTimer.stop();
+    m_pingTimer.stop();
+    const int code = m_socket->closeCode();
+    const bool wasOpen = m_state == LinkState::Connected || m_state == LinkState::Ready;
+    teardownSocket();
+    if (m_userClosed || m_state == LinkState::Failed)
+        return;
+    Q_EMIT dropped(wasOpen ? code : -1, reason);
+    if (m_state == LinkState::Failed || m_state == LinkState::Closed || m_userClosed)
+        return; // the adapter decided in dropped()
+    if (!m_tlsError.isEmpty()) {
+        fail(m_tlsError); // an untrusted certificate does not fix itself
+        return;
+    }
+    if (!m_options.reconnect || (!m_everConnected && !m_options.retryFirstConnect)) {
+        fail(reason);
+        return;
+    }
+    scheduleReconnect(reason);
+}
+
+void WebSocketLink::scheduleReconnect(const QString &reason)
+{
+    teardownSocket();
+    const int delay = m_backoff.nextDelayMs();
+    ++m_counters.reconnects;
+    m_retryTimer.start(delay);
+    setState(LinkState::Reconnecting, tr("%1; retry in %2 s").arg(reason).arg(delay / 1000.0, 0, 'f', 1));
+}
+
+void WebSocketLink::onRetryTimer()
+{
+    if (m_options.adapterReopens)
+        Q_EMIT reopenDue();
+    else
+        startAttempt();
+}
+
+void WebSocketLink::fail(const QString &reason)
+{
+    m_retryTimer.stop();
+    m_connectTimer.stop();
+    m_pingTimer.stop();
+    teardownSocket();
+    setState(LinkState::Failed, reason);
+}
+
+void WebSocketLink::close()
+{
+    m_userClosed = true;
+    m_retryTimer.stop();
+    m_connectTimer.stop();
+    m_pingTimer.stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->close();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    if (m_state != LinkState::Idle)
+        setState(LinkState::Closed, tr("closed"));
+}
+
+qint64 WebSocketLink::sendText(const QString &text)
+{
+    if (!isOpen())
+        return -1;
+    ++m_counters.framesOut;
+    m_counters.bytesOut += static_cast<quint64>(text.size());
+    return m_socket->sendTextMessage(text);
+}
+
+qint64 WebSocketLink::sendBinary(const QByteArray &data)
+{
+    if (!isOpen())
+        return -1;
+    ++m_counters.framesOut;
+    m_counters.bytesOut += static_cast<quint64>(data.size());
+    return m_socket->sendBinaryMessage(data);
+}
+
+void WebSocketLink::setState(LinkState state, const QString &detail)
+{
+    if (state == m_state && detail == m_detail)
+        return;
+    m_state = state;
+    m_detail = detail;
+    Q_EMIT stateChanged(state, detail);
+}
+
+void WebSocketLink::teardownSocket()
+{
+    if (!m_socket)
+        return;
+    QWebSocket *socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
+} // namespace fleetscope

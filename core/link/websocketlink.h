@@ -1,0 +1,101 @@
+#pragma once
+
+#include "core/link/backoff.h"
+#include "core/link/linkoptions.h"
+#include "core/link/linkstate.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+class QWebSocket;
+class QSslError;
+
+namespace fleetscope {
+
+// One WebSocket connection that stays up: connect timeout, reconnect with exponential backoff and
+// jitter, keepalive pings that detect a dead peer within two intervals, and the TLS policy
+// (verification on unless `insecure`; an extra CA on request). Adapters own a link, write frames
+// to it and decide when the connection is Ready (after their handshake) or Failed (e.g. refused
+// credentials: no retry).
+//
+// Threading: lives in the thread of its owner (an Endpoint); not thread-safe.
+class WebSocketLink : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit WebSocketLink(const LinkOptions &options, QObject *parent = nullptr);
+    ~WebSocketLink() override;
+
+    void setOptions(const LinkOptions &options);
+    const LinkOptions &options() const { return m_options; }
+
+    // Opens (or reopens) the connection to `url`. Also the way an adapter with adapterReopens
+    // answers reopenDue() with a fresh URL.
+    void open(const QUrl &url);
+    // Closes on the user's request: no reconnect. State becomes Closed.
+    void close();
+    // The adapter's handshake succeeded: resets the backoff. State becomes Ready.
+    void markReady(const QString &detail = QString());
+    // A final failure (refused credentials, server said "do not come back"): no reconnect.
+    void fail(const QString &reason);
+    // Drops the current socket and retries after the backoff delay (used by adapters that see a
+    // broken session, and by adapterReopens adapters when their pre-connect step fails).
+    void scheduleReconnect(const QString &reason);
+
+    qint64 sendText(const QString &text);
+    qint64 sendBinary(const QByteArray &data);
+
+    LinkState state() const { return m_state; }
+    QString stateDetail() const { return m_detail; }
+    LinkCounters counters() const { return m_counters; }
+    QUrl url() const { return m_url; }
+    bool isOpen() const;
+    // Milliseconds until the pending retry, or -1.
+    int retryInMs() const;
+
+Q_SIGNALS:
+    void stateChanged(fleetscope::LinkState state, const QString &detail);
+    // The socket is open: the adapter starts its handshake now.
+    void opened();
+    void textReceived(const QString &text);
+    void binaryReceived(const QByteArray &data);
+    // The socket closed (by the peer, an error, or a dead-link abort). Emitted before the link
+    // decides to retry, so the adapter may call fail() here to stop it (e.g. close code 4000).
+    void dropped(int closeCode, const QString &reason);
+    // adapterReopens: a retry is due; call open() with the URL to use (or fail()).
+    void reopenDue();
+
+private:
+    void startAttempt();
+    void onConnected();
+    void onDisconnected();
+    void onSocketError();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onPingTick();
+    void onRetryTimer();
+    void setState(LinkState state, const QString &detail);
+    void teardownSocket();
+    void handleLoss(const QString &reason);
+
+    LinkOptions m_options;
+    QUrl m_url;
+    QPointer<QWebSocket> m_socket;
+    LinkState m_state = LinkState::Idle;
+    QString m_detail;
+    LinkCounters m_counters;
+    Backoff m_backoff;
+    QTimer m_connectTimer;
+    QTimer m_pingTimer;
+    QTimer m_retryTimer;
+    QElapsedTimer m_sinceAlive;
+    QString m_tlsError;
+    QString m_socketError;
+    bool m_everConnected = false;
+    bool m_userClosed = false;
+};
+
+} // namespace fleetscope

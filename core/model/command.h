@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace fleetscope {
+
+// What the composer (or `fleetscope-cli send`) asks an endpoint to send: a target path and a
+// payload whose meaning each protocol defines (../shared/protocols/*.md, "Manual commands").
+// The adapter validates it before anything goes out.
+struct Command
+{
+    QString target;
+    QString payload;
+    quint64 id = 0; // assigned by the endpoint on send; replies carry it back
+};
+
+// The outcome of a Command: `ok` false when the adapter refused it or the server rejected it.
+struct CommandReply
+{
+    quint64 id = 0;
+    bool ok = false;
+    bool refusedLocally = false; // the adapter refused it before anything was sent (bad payload)
+    QString detail;  // one line for people
+    QString payload; // the raw reply, when there is one
+};
+
+} // namespace fleetscope
+
+Q_DECLARE_METATYPE(fleetscope::Command)
+Q_DECLARE_METATYPE(fleetscope::CommandReply)

@@ -1,0 +1,195 @@
+#include "core/model/eventlogmodel.h"
+
+#include <QDateTime>
+
+namespace fleetscope {
+
+bool EventFilter::matches(const Event &event) const
+{
+    if (!(severityMask & (1 << static_cast<int>(event.severity))))
+        return false;
+    if (!endpoint.isEmpty() && event.endpoint != endpoint)
+        return false;
+    if (!text.isEmpty() && !event.summary.contains(text, Qt::CaseInsensitive)
+        && !event.path.contains(text, Qt::CaseInsensitive) && !event.payload.contains(text, Qt::CaseInsensitive))
+        return false;
+    return true;
+}
+
+EventLogModel::EventLogModel(int capacity, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_capacity(std::max(1, capacity))
+{
+}
+
+void EventLogModel::append(const EventList &events)
+{
+    if (events.isEmpty())
+        return;
+    if (!m_filtered) {
+        const int first = static_cast<int>(m_events.size());
+        beginInsertRows(QModelIndex(), first, first + static_cast<int>(events.size()) - 1);
+        m_events.insert(m_events.end(), events.cbegin(), events.cend());
+        endInsertRows();
+    } else {
+        std::vector<qint64> added;
+        qint64 seq = m_firstSeq + static_cast<qint64>(m_events.size());
+        for (const Event &event : events) {
+            m_events.push_back(event);
+            if (m_filter.matches(event))
+                added.push_back(seq);
+            ++seq;
+        }
+        if (!added.empty()) {
+            const int first = static_cast<int>(m_visible.size());
+            beginInsertRows(QModelIndex(), first, first + static_cast<int>(added.size()) - 1);
+            m_visible.insert(m_visible.end(), added.begin(), added.end());
+            endInsertRows();
+        }
+    }
+    evictOverflow();
+}
+
+void EventLogModel::evictOverflow()
+{
+    if (static_cast<int>(m_events.size()) <= m_capacity)
+        return;
+    // Evict in slices of 1 % so a full log does not pay a row removal per event.
+    const size_t excess = m_events.size() - static_cast<size_t>(m_capacity);
+    const size_t drop = std::min(m_events.size(), excess + static_cast<size_t>(m_capacity / 100));
+    const qint64 newFirst = m_firstSeq + static_cast<qint64>(drop);
+    if (!m_filtered) {
+        beginRemoveRows(QModelIndex(), 0, static_cast<int>(drop) - 1);
+        m_events.erase(m_events.begin(), m_events.begin() + static_cast<std::ptrdiff_t>(drop));
+        m_firstSeq = newFirst;
+        endRemoveRows();
+    } else {
+        const auto cut = std::lower_bound(m_visible.begin(), m_visible.end(), newFirst);
+        const int visibleDrop = static_cast<int>(cut - m_visible.begin());
+        if (visibleDrop > 0) {
+            beginRemoveRows(QModelIndex(), 0, visibleDrop - 1);
+            m_visible.erase(m_visible.begin(), cut);
+            m_events.erase(m_events.begin(), m_events.begin() + static_cast<std::ptrdiff_t>(drop));
+            m_firstSeq = newFirst;
+            endRemoveRows();
+        } else {
+            m_events.erase(m_events.begin(), m_events.begin() + static_cast<std::ptrdiff_t>(drop));
+            m_firstSeq = newFirst;
+        }
+    }
+    m_evicted += drop;
+}
+
+void EventLogModel::clear()
+{
+    beginResetModel();
+    m_events.clear();
+    m_visible.clear();
+    m_firstSeq = 0;
+    endResetModel();
+}
+
+void EventLogModel::setFilter(const EventFilter &filter)
+{
+    beginResetModel();
+    m_filter = filter;
+    m_filtered = !filter.isPassThrough();
+    m_visible.clear();
+    if (m_filtered) {
+        qint64 seq = m_firstSeq;
+        for (const Event &event : m_events) {
+            if (m_filter.matches(event))
+                m_visible.push_back(seq);
+            ++seq;
+        }
+    }
+    endResetModel();
+}
+
+void EventLogModel::setCapacity(int capacity)
+{
+    m_capacity = std::max(1, capacity);
+    evictOverflow();
+}
+
+size_t EventLogModel::storageIndex(int row) const
+{
+    if (!m_filtered)
+        return static_cast<size_t>(row);
+    return static_cast<size_t>(m_visible[static_cast<size_t>(row)] - m_firstSeq);
+}
+
+const Event &EventLogModel::eventAt(int row) const
+{
+    return m_events[storageIndex(row)];
+}
+
+int EventLogModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return 0;
+    return static_cast<int>(m_filtered ? m_visible.size() : m_events.size());
+}
+
+int EventLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Event &event = eventAt(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(event.t).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        case EndpointColumn:
+            return event.endpoint;
+        case SeverityColumn:
+            return severityName(event.severity);
+        case PathColumn:
+            return event.path;
+        case SummaryColumn:
+            return event.summary;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return event.summary;
+    case SeverityRole:
+        return static_cast<int>(event.severity);
+    case TimeRole:
+        return event.t;
+    case PayloadRole:
+        return event.payload;
+    case EventPathRole:
+        return event.path;
+    case EventEndpointRole:
+        return event.endpoint;
+    default:
+        return {};
+    }
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case EndpointColumn:
+        return tr("Endpoint");
+    case SeverityColumn:
+        return tr("Severity");
+    case PathColumn:
+        return tr("Path");
+    case SummaryColumn:
+        return tr("Summary");
+    }
+    return {};
+}
+
+} // namespace fleetscope

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/model/event.h"
+
+#include <QAbstractTableModel>
+
+#include <deque>
+#include <vector>
+
+namespace fleetscope {
+
+// Which events the log shows. Empty fields match everything.
+struct EventFilter
+{
+    int severityMask = 0xF;  // bit per Severity value
+    QString endpoint;
+    QString text;            // case-insensitive, in summary, path or payload
+
+    bool matches(const Event &event) const;
+    bool isPassThrough() const { return severityMask == 0xF && endpoint.isEmpty() && text.isEmpty(); }
+};
+
+// The in-memory event log shown by the log panel: up to `capacity` most recent events (the
+// oldest leave first), with the filter applied inside the model so that changing it over a
+// million rows is one pass over plain structs rather than a proxy's per-row data() calls.
+//
+// Threading: GUI thread only.
+class EventLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { TimeColumn, EndpointColumn, SeverityColumn, PathColumn, SummaryColumn, ColumnCount };
+    enum Role { SeverityRole = Qt::UserRole + 1, TimeRole, PayloadRole, EventPathRole, EventEndpointRole };
+
+    explicit EventLogModel(int capacity = 1000000, QObject *parent = nullptr);
+
+    void append(const EventList &events);
+    void clear();
+    void setFilter(const EventFilter &filter);
+    const EventFilter &filter() const { return m_filter; }
+    void setCapacity(int capacity);
+    int capacity() const { return m_capacity; }
+
+    // All stored events (unfiltered) and the visible ones, oldest first.
+    qint64 totalCount() const { return static_cast<qint64>(m_events.size()); }
+    const Event &eventAt(int row) const;
+    quint64 evictedCount() const { return m_evicted; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    size_t storageIndex(int row) const;
+    void evictOverflow();
+
+    std::deque<Event> m_events;
+    qint64 m_firstSeq = 0;           // sequence number of m_events.front()
+    std::vector<qint64> m_visible;   // sequence numbers of visible events, when filtered
+    EventFilter m_filter;
+    bool m_filtered = false;
+    int m_capacity;
+    quint64 m_evicted = 0;
+};
+
+} // namespace fleetscope

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/model/event.h"
+#include "core/protocols/exosite/exositerpc.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+namespace fleetscope::exosite {
+
+// A One Platform resource as placed in Fleetscope's tree.
+struct Resource
+{
+    QString rid;
+    QString path;   // relative to the authenticated client ("" for it)
+    QString type;   // client, dataport, datarule, dispatch
+    QString format; // float, integer, string (data resources)
+    QString name;   // description.name
+    QString unit;   // from description.meta {"datasource":{"unit":..}}
+    QString status; // basic.status (clients: activated, locked, expired...)
+
+    bool isNumeric() const { return format == QLatin1String("float") || format == QLatin1String("integer"); }
+};
+
+// Walks the ownership tree the way ../shared/protocols/exosite.md §5 says: lookup the caller's
+// RID, info + listing on it, then one batched frame per generation (info on each child, aliases
+// and listing on child clients), breadth-first. Labels come from the parent's aliases, else the
+// name, else "rid-" + 8 hex; clashes get "~" + 6 RID characters.
+//
+// Threading: the thread of its Rpc. One browse per object; delete it after finished().
+class TreeBrowser : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TreeBrowser(Rpc *rpc, QObject *parent = nullptr);
+    void start();
+
+    static constexpr int kMaxDepth = 8;
+    static constexpr int kMaxResources = 20000;
+
+Q_SIGNALS:
+    void resourceFound(const fleetscope::exosite::Resource &resource);
+    void problem(fleetscope::Severity severity, const QString &path, const QString &summary, const QString &raw);
+    void finished(bool ok, const QString &detail);
+
+private:
+    struct Child
+    {
+        QString parentPath;
+        QString rid;
+        QString type;
+        QStringList aliases; // as the parent's info listed them
+        QJsonObject info;
+        QJsonObject listing;
+        bool infoDone = false;
+        bool listingDone = false;
+    };
+
+    void onRootRid(const Response &response);
+    void onRootInfo(const Response &response);
+    void onRootListing(const Response &response);
+    void rootAnswered();
+    void startGeneration(QVector<Child> children);
+    void childAnswered();
+    void finishGeneration();
+    static Resource resourceFrom(const Child &child, const QString &path);
+    static QStringList childRids(const QJsonValue &listing, QVector<QPair<QString, QString>> *typed);
+    static QHash<QString, QStringList> aliasMap(const QJsonObject &info);
+
+    QPointer<Rpc> m_rpc;
+    QString m_rootRid;
+    QJsonObject m_rootInfo;
+    QJsonObject m_rootListing;
+    int m_rootPending = 0;
+    QVector<Child> m_generation;
+    int m_pending = 0;
+    int m_depth = 0;
+    int m_found = 0;
+    bool m_failed = false;
+};
+
+} // namespace fleetscope::exosite
+
+Q_DECLARE_METATYPE(fleetscope::exosite::Resource)
