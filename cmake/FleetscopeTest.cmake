@@ -11,6 +11,7 @@ function(fleetscope_add_test name)
     target_compile_definitions(${name} PRIVATE
         FLEETSCOPE_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
         FLEETSCOPE_BIN_DIR="$<TARGET_FILE_DIR:${name}>")
+    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
     if(T_GUI)
         add_test(NAME ${name} COMMAND ${name} -platform offscreen)
     else()

@@ -85,7 +85,9 @@ bool parseCliOptions(const QStringList &arguments, CliOptions *options, QString 
     *exitNow = false;
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    auto value = [](const char *name) { return QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")); };
+    auto value = [](const char *name) {
+        return QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value"));
+    };
     auto flag = [](const char *name) { return QCommandLineOption(QString::fromLatin1(name)); };
     const QCommandLineOption protocol = value("protocol"), url = value("url"), subscribe = value("subscribe"),
                              forSeconds = value("for"), count = value("count"), target = value("target"),
@@ -98,8 +100,8 @@ bool parseCliOptions(const QStringList &arguments, CliOptions *options, QString 
                              cikStdin = flag("cik-stdin"), tokenStdin = flag("token-stdin"),
                              passwordStdin = flag("password-stdin"), help = flag("help"), version = flag("version");
     parser.addOptions({protocol, url, subscribe, forSeconds, count, target, payload, timeout, ca, ping, maxBackoff,
-                       selfId, orgId, groupId, project, user, clientId, cik, token, password, insecure,
-                       noReconnect, quiet, cikStdin, tokenStdin, passwordStdin, help, version});
+        selfId, orgId, groupId, project, user, clientId, cik, token, password, insecure, noReconnect, quiet, cikStdin,
+        tokenStdin, passwordStdin, help, version});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("browse, watch or send"));
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -181,12 +183,9 @@ bool parseCliOptions(const QStringList &arguments, CliOptions *options, QString 
     options->quiet = parser.isSet(quiet);
 
     // Protocol options.
-    const QList<QPair<QCommandLineOption, QString>> mapped{{selfId, QStringLiteral("selfId")},
-                                                          {orgId, QStringLiteral("orgId")},
-                                                          {groupId, QStringLiteral("groupId")},
-                                                          {project, QStringLiteral("project")},
-                                                          {user, QStringLiteral("user")},
-                                                          {clientId, QStringLiteral("clientId")}};
+    const QList<QPair<QCommandLineOption, QString>> mapped {{selfId, QStringLiteral("selfId")},
+        {orgId, QStringLiteral("orgId")}, {groupId, QStringLiteral("groupId")}, {project, QStringLiteral("project")},
+        {user, QStringLiteral("user")}, {clientId, QStringLiteral("clientId")}};
     for (const auto &[option, key] : mapped) {
         if (parser.isSet(option))
             config.options.insert(key, parser.value(option));
@@ -219,9 +218,10 @@ bool parseCliOptions(const QStringList &arguments, CliOptions *options, QString 
                 return false;
             }
             config.secret = parser.value(source.argvFlag);
-            options->warnings << QStringLiteral("--%1 shows the secret to other users of this machine; prefer %2 or --%3")
+            options->warnings << QStringLiteral(
+                "--%1 shows the secret to other users of this machine; prefer %2 or --%3")
                                      .arg(source.argvFlag.names().first(), QString::fromLatin1(source.env),
-                                          source.stdinFlag.names().first());
+                                         source.stdinFlag.names().first());
         }
     }
 

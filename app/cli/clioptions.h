@@ -19,9 +19,9 @@ struct CliOptions
     QString payload;
     double timeoutSeconds = 15;
     double forSeconds = 0; // 0: until --count or Ctrl-C
-    qint64 count = 0;      // 0: no limit
+    qint64 count = 0; // 0: no limit
     bool quiet = false;
-    QStringList warnings;  // printed to stderr before running
+    QStringList warnings; // printed to stderr before running
 };
 
 // Parses `arguments` (argv without secrets scrubbed yet). On a usage error returns false with

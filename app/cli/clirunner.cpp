@@ -6,8 +6,8 @@
 
 namespace fleetscope::cli {
 
-CliRunner::CliRunner(const CliOptions &options, std::unique_ptr<Endpoint> endpoint, JsonLinesWriter *out,
-                     QObject *parent)
+CliRunner::CliRunner(
+    const CliOptions &options, std::unique_ptr<Endpoint> endpoint, JsonLinesWriter *out, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_endpoint(std::move(endpoint))
@@ -48,8 +48,9 @@ void CliRunner::onState(LinkState state, const QString &detail)
         onReady();
     } else if (state == LinkState::Failed) {
         const QString url = m_options.endpoint.url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
-        finish(3, m_everReady ? QStringLiteral("connection to %1 ended: %2").arg(url, detail)
-                              : QStringLiteral("could not connect to %1: %2").arg(url, detail));
+        finish(3,
+            m_everReady ? QStringLiteral("connection to %1 ended: %2").arg(url, detail)
+                        : QStringLiteral("could not connect to %1: %2").arg(url, detail));
     }
 }
 

@@ -18,8 +18,8 @@ class CliRunner : public QObject
     Q_OBJECT
 
 public:
-    CliRunner(const CliOptions &options, std::unique_ptr<Endpoint> endpoint, JsonLinesWriter *out,
-              QObject *parent = nullptr);
+    CliRunner(
+        const CliOptions &options, std::unique_ptr<Endpoint> endpoint, JsonLinesWriter *out, QObject *parent = nullptr);
     ~CliRunner() override;
 
     void start();

@@ -14,8 +14,7 @@ QByteArray line(const QJsonObject &object)
 
 JsonLinesWriter::JsonLinesWriter(FILE *out)
     : m_out(out)
-{
-}
+{ }
 
 void JsonLinesWriter::write(const QByteArray &bytes)
 {
@@ -29,19 +28,16 @@ void JsonLinesWriter::flush()
 
 void JsonLinesWriter::state(LinkState state, const QString &detail)
 {
-    write(line({{QStringLiteral("kind"), QStringLiteral("state")},
-                {QStringLiteral("state"), linkStateName(state)},
-                {QStringLiteral("detail"), detail}}));
+    write(line({{QStringLiteral("kind"), QStringLiteral("state")}, {QStringLiteral("state"), linkStateName(state)},
+        {QStringLiteral("detail"), detail}}));
     flush();
 }
 
 void JsonLinesWriter::topic(const Topic &topic)
 {
-    QJsonObject object{{QStringLiteral("kind"), QStringLiteral("topic")},
-                       {QStringLiteral("path"), topic.path},
-                       {QStringLiteral("node"), nodeKindName(topic.node)},
-                       {QStringLiteral("type"), topic.type},
-                       {QStringLiteral("subscribable"), topic.subscribable}};
+    QJsonObject object {{QStringLiteral("kind"), QStringLiteral("topic")}, {QStringLiteral("path"), topic.path},
+        {QStringLiteral("node"), nodeKindName(topic.node)}, {QStringLiteral("type"), topic.type},
+        {QStringLiteral("subscribable"), topic.subscribable}};
     if (!topic.displayName.isEmpty())
         object.insert(QStringLiteral("name"), topic.displayName);
     write(line(object));
@@ -49,28 +45,21 @@ void JsonLinesWriter::topic(const Topic &topic)
 
 void JsonLinesWriter::sample(const Sample &sample)
 {
-    write(line({{QStringLiteral("kind"), QStringLiteral("sample")},
-                {QStringLiteral("path"), sample.path},
-                {QStringLiteral("t"), sample.t},
-                {QStringLiteral("value"), sample.value}}));
+    write(line({{QStringLiteral("kind"), QStringLiteral("sample")}, {QStringLiteral("path"), sample.path},
+        {QStringLiteral("t"), sample.t}, {QStringLiteral("value"), sample.value}}));
 }
 
 void JsonLinesWriter::event(const Event &event)
 {
-    write(line({{QStringLiteral("kind"), QStringLiteral("event")},
-                {QStringLiteral("t"), event.t},
-                {QStringLiteral("severity"), severityName(event.severity)},
-                {QStringLiteral("path"), event.path},
-                {QStringLiteral("summary"), event.summary},
-                {QStringLiteral("payload"), event.payload}}));
+    write(line({{QStringLiteral("kind"), QStringLiteral("event")}, {QStringLiteral("t"), event.t},
+        {QStringLiteral("severity"), severityName(event.severity)}, {QStringLiteral("path"), event.path},
+        {QStringLiteral("summary"), event.summary}, {QStringLiteral("payload"), event.payload}}));
 }
 
 void JsonLinesWriter::reply(const CommandReply &reply)
 {
-    write(line({{QStringLiteral("kind"), QStringLiteral("reply")},
-                {QStringLiteral("ok"), reply.ok},
-                {QStringLiteral("detail"), reply.detail},
-                {QStringLiteral("payload"), reply.payload}}));
+    write(line({{QStringLiteral("kind"), QStringLiteral("reply")}, {QStringLiteral("ok"), reply.ok},
+        {QStringLiteral("detail"), reply.detail}, {QStringLiteral("payload"), reply.payload}}));
     flush();
 }
 

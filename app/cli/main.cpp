@@ -41,8 +41,8 @@ int main(int argc, char **argv)
     fleetscope::cli::JsonLinesWriter out;
     fleetscope::cli::CliRunner runner(options, std::move(endpoint), &out);
     fleetscope::cli::InterruptWatcher interrupts;
-    QObject::connect(&interrupts, &fleetscope::cli::InterruptWatcher::interrupted, &runner,
-                     &fleetscope::cli::CliRunner::interrupt);
+    QObject::connect(
+        &interrupts, &fleetscope::cli::InterruptWatcher::interrupted, &runner, &fleetscope::cli::CliRunner::interrupt);
     QObject::connect(&runner, &fleetscope::cli::CliRunner::finished, &app, [](int code) {
         // Let the close frame go out before the event loop ends.
         QTimer::singleShot(50, qApp, [code] { QCoreApplication::exit(code); });

@@ -44,15 +44,16 @@ int main(int argc, char **argv)
             .arg(registry.protocols().join(QLatin1String(", "))));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("protocol"), QStringLiteral("Simulators to start."), QStringLiteral("[protocol...]"));
+    parser.addPositionalArgument(
+        QStringLiteral("protocol"), QStringLiteral("Simulators to start."), QStringLiteral("[protocol...]"));
     const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QStringLiteral("Port (only with one protocol; 0 picks a free one)."),
-                                        QStringLiteral("port"));
-    const QCommandLineOption bindOption(QStringLiteral("bind"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
-                                        QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+        QStringLiteral("Port (only with one protocol; 0 picks a free one)."), QStringLiteral("port"));
+    const QCommandLineOption bindOption(QStringLiteral("bind"),
+        QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("address"),
+        QStringLiteral("127.0.0.1"));
     const QCommandLineOption setOption(QStringLiteral("set"),
-                                       QStringLiteral("Simulator option key=value (e.g. nested=true, cadence=reference)."),
-                                       QStringLiteral("key=value"));
+        QStringLiteral("Simulator option key=value (e.g. nested=true, cadence=reference)."),
+        QStringLiteral("key=value"));
     parser.addOptions({portOption, bindOption, setOption});
     parser.process(app);
 
@@ -71,9 +72,10 @@ int main(int argc, char **argv)
             return 2;
         }
         const QString value = pair.mid(eq + 1);
-        options.insert(pair.left(eq), value == QLatin1String("true") ? QVariant(true)
-                                      : value == QLatin1String("false") ? QVariant(false)
-                                                                         : QVariant(value));
+        options.insert(pair.left(eq),
+            value == QLatin1String("true")        ? QVariant(true)
+                : value == QLatin1String("false") ? QVariant(false)
+                                                  : QVariant(value));
     }
     const QHostAddress address(parser.value(bindOption));
     if (address.isNull()) {
@@ -85,12 +87,12 @@ int main(int argc, char **argv)
     for (const QString &protocol : std::as_const(protocols)) {
         auto simulator = registry.create(protocol, options);
         if (!simulator) {
-            std::cerr << "fleetscope-sim: unknown protocol \"" << protocol.toStdString() << "\" (known: "
-                      << registry.protocols().join(QLatin1String(", ")).toStdString() << ")\n";
+            std::cerr << "fleetscope-sim: unknown protocol \"" << protocol.toStdString()
+                      << "\" (known: " << registry.protocols().join(QLatin1String(", ")).toStdString() << ")\n";
             return 2;
         }
-        const quint16 port = parser.isSet(portOption) ? static_cast<quint16>(parser.value(portOption).toUInt())
-                                                      : defaultPort(protocol);
+        const quint16 port =
+            parser.isSet(portOption) ? static_cast<quint16>(parser.value(portOption).toUInt()) : defaultPort(protocol);
         QString error;
         if (!simulator->listen(address, port, &error)) {
             std::cerr << "fleetscope-sim: " << protocol.toStdString() << " cannot listen on port " << port << ": "
@@ -100,9 +102,8 @@ int main(int argc, char **argv)
         for (const QString &line : simulator->describe())
             std::cerr << line.toStdString() << '\n';
         const auto config = simulator->clientConfig();
-        const QJsonObject ready{{QStringLiteral("protocol"), protocol},
-                                {QStringLiteral("port"), simulator->port()},
-                                {QStringLiteral("url"), config.url.toString()}};
+        const QJsonObject ready {{QStringLiteral("protocol"), protocol}, {QStringLiteral("port"), simulator->port()},
+            {QStringLiteral("url"), config.url.toString()}};
         std::cout << QJsonDocument(ready).toJson(QJsonDocument::Compact).toStdString() << std::endl;
         running.push_back(std::move(simulator));
     }

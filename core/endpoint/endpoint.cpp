@@ -49,12 +49,12 @@ void Endpoint::reportTopicRemoved(const QString &path)
 
 void Endpoint::reportSample(const QString &path, qint64 t, double value)
 {
-    m_pending.samples.append(Sample{path, t, value});
+    m_pending.samples.append(Sample {path, t, value});
     scheduleFlush();
 }
 
-void Endpoint::reportEvent(Severity severity, const QString &path, const QString &summary,
-                           const QString &payload, qint64 t)
+void Endpoint::reportEvent(
+    Severity severity, const QString &path, const QString &summary, const QString &payload, qint64 t)
 {
     Event event;
     event.t = t > 0 ? t : nowMs();

@@ -62,8 +62,8 @@ protected:
     void reportTopic(const Topic &topic);
     void reportTopicRemoved(const QString &path);
     void reportSample(const QString &path, qint64 t, double value);
-    void reportEvent(Severity severity, const QString &path, const QString &summary,
-                     const QString &payload = QString(), qint64 t = 0);
+    void reportEvent(Severity severity, const QString &path, const QString &summary, const QString &payload = QString(),
+        qint64 t = 0);
     void setState(LinkState state, const QString &detail);
     quint64 nextCommandId() { return ++m_lastCommandId; }
 

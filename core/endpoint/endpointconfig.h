@@ -12,11 +12,11 @@ namespace fleetscope {
 // and the CLI's flags fill it; an endpoint never opens a dialog nor reads settings itself.
 struct EndpointConfig
 {
-    QString name;        // the user's label, e.g. "HQ Exosite"
-    QString protocol;    // "intu", "cityio", "exosite" or "opentera"
+    QString name; // the user's label, e.g. "HQ Exosite"
+    QString protocol; // "intu", "cityio", "exosite" or "opentera"
     QUrl url;
     QVariantMap options; // protocol options (selfId, project, user, ...); never secrets
-    QString secret;      // CIK, password or token: held in memory only, never logged or saved
+    QString secret; // CIK, password or token: held in memory only, never logged or saved
     LinkOptions link;
 
     QString option(const QString &key, const QString &fallback = QString()) const

@@ -32,7 +32,8 @@ std::unique_ptr<Endpoint> ProtocolRegistry::create(const EndpointConfig &config,
 {
     const ProtocolInfo *info = find(config.protocol);
     if (!info) {
-        *error = QObject::tr("unknown protocol \"%1\" (known: %2)").arg(config.protocol, ids().join(QLatin1String(", ")));
+        *error =
+            QObject::tr("unknown protocol \"%1\" (known: %2)").arg(config.protocol, ids().join(QLatin1String(", ")));
         return nullptr;
     }
     if (!config.url.isValid() || config.url.scheme().isEmpty() || config.url.host().isEmpty()) {
@@ -43,8 +44,8 @@ std::unique_ptr<Endpoint> ProtocolRegistry::create(const EndpointConfig &config,
     for (const auto &field : info->fields) {
         if (!field.required)
             continue;
-        const bool missing = field.key == QLatin1String("secret") ? config.secret.isEmpty()
-                                                                  : config.option(field.key).isEmpty();
+        const bool missing =
+            field.key == QLatin1String("secret") ? config.secret.isEmpty() : config.option(field.key).isEmpty();
         if (missing) {
             *error = QObject::tr("%1 needs %2").arg(info->displayName, field.label);
             return nullptr;

@@ -17,7 +17,7 @@ class Endpoint;
 struct ProtocolField
 {
     enum class Kind { Text, Secret, Bool, Number };
-    QString key;         // EndpointConfig::options key, or "secret" for EndpointConfig::secret
+    QString key; // EndpointConfig::options key, or "secret" for EndpointConfig::secret
     QString label;
     Kind kind = Kind::Text;
     bool required = false;
@@ -30,9 +30,9 @@ struct ProtocolField
 // the CLI pick it up without changes.
 struct ProtocolInfo
 {
-    QString id;              // "exosite"
-    QString displayName;     // "Exosite One Platform"
-    QString urlPlaceholder;  // "wss://m2.exosite.com/ws"
+    QString id; // "exosite"
+    QString displayName; // "Exosite One Platform"
+    QString urlPlaceholder; // "wss://m2.exosite.com/ws"
     QString urlHelp;
     QVector<ProtocolField> fields;
     QString templatesResource; // ":/templates/exosite.json": composer templates

@@ -9,8 +9,7 @@ Backoff::Backoff(int initialMs, int maxMs, quint32 seed)
     : m_initialMs(std::max(1, initialMs))
     , m_maxMs(std::max(m_initialMs, maxMs))
     , m_random(seed)
-{
-}
+{ }
 
 void Backoff::setLimits(int initialMs, int maxMs)
 {

@@ -12,17 +12,17 @@ namespace fleetscope {
 struct LinkOptions
 {
     int connectTimeoutMs = 10000;
-    int pingIntervalMs = 30000;     // 0 disables keepalive; a dead link is detected within two intervals
-    int initialBackoffMs = 500;     // first retry comes within 1 s (jitter included)
-    int maxBackoffMs = 30000;       // user-settable cap
-    bool reconnect = true;          // reconnect after a drop
-    bool retryFirstConnect = true;  // false: a failed first attempt is final ("could not connect")
-    bool adapterReopens = false;    // true: when a retry is due the link emits reopenDue() and the
-                                    // adapter calls open() itself (e.g. OpenTera logs in again first)
-    bool insecure = false;          // accept an untrusted TLS certificate (explicit opt-in)
-    QString caFile;                 // extra CA certificate(s), PEM
+    int pingIntervalMs = 30000; // 0 disables keepalive; a dead link is detected within two intervals
+    int initialBackoffMs = 500; // first retry comes within 1 s (jitter included)
+    int maxBackoffMs = 30000; // user-settable cap
+    bool reconnect = true; // reconnect after a drop
+    bool retryFirstConnect = true; // false: a failed first attempt is final ("could not connect")
+    bool adapterReopens = false; // true: when a retry is due the link emits reopenDue() and the
+        // adapter calls open() itself (e.g. OpenTera logs in again first)
+    bool insecure = false; // accept an untrusted TLS certificate (explicit opt-in)
+    QString caFile; // extra CA certificate(s), PEM
     quint64 maxMessageBytes = 64ull * 1024 * 1024; // larger messages are refused by the socket
-    QList<QPair<QByteArray, QByteArray>> headers;  // extra upgrade request headers
+    QList<QPair<QByteArray, QByteArray>> headers; // extra upgrade request headers
 };
 
 } // namespace fleetscope

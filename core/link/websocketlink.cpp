@@ -16,9 +16,8 @@ WebSocketLink::WebSocketLink(const LinkOptions &options, QObject *parent)
 {
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
-    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
-        handleLoss(tr("connect timed out after %1 s").arg(m_options.connectTimeoutMs / 1000.0));
-    });
+    connect(&m_connectTimer, &QTimer::timeout, this,
+        [this] { handleLoss(tr("connect timed out after %1 s").arg(m_options.connectTimeoutMs / 1000.0)); });
     connect(&m_pingTimer, &QTimer::timeout, this, &WebSocketLink::onPingTick);
     connect(&m_retryTimer, &QTimer::timeout, this, &WebSocketLink::onRetryTimer);
 }
@@ -62,8 +61,8 @@ void WebSocketLink::startAttempt()
     m_tlsError.clear();
     m_socketError.clear();
     setState(m_everConnected ? LinkState::Reconnecting : LinkState::Connecting,
-             m_everConnected ? tr("reconnecting to %1").arg(m_url.toDisplayString(QUrl::RemoveQuery))
-                             : tr("connecting to %1").arg(m_url.toDisplayString(QUrl::RemoveQuery)));
+        m_everConnected ? tr("reconnecting to %1").arg(m_url.toDisplayString(QUrl::RemoveQuery))
+                        : tr("connecting to %1").arg(m_url.toDisplayString(QUrl::RemoveQuery)));
 
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
@@ -172,10 +171,13 @@ void WebSocketLink::onDisconnected()
         return;
     QString reason = m_socket->closeReason();
     const int code = m_socket->closeCode();
+    // QWebSocket may report disconnected() before error(): take the socket's error text here.
+    if (m_socketError.isEmpty() && m_socket->error() != QAbstractSocket::UnknownSocketError)
+        m_socketError = m_socket->errorString();
     if (reason.isEmpty())
-        reason = !m_tlsError.isEmpty()     ? m_tlsError
-                 : !m_socketError.isEmpty() ? m_socketError
-                                            : tr("connection closed (%1)").arg(code);
+        reason = !m_tlsError.isEmpty() ? m_tlsError
+            : !m_socketError.isEmpty() ? m_socketError
+                                       : tr("connection closed (%1)").arg(code);
     handleLoss(reason);
 }
 

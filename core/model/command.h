@@ -21,7 +21,7 @@ struct CommandReply
     quint64 id = 0;
     bool ok = false;
     bool refusedLocally = false; // the adapter refused it before anything was sent (bad payload)
-    QString detail;  // one line for people
+    QString detail; // one line for people
     QString payload; // the raw reply, when there is one
 };
 

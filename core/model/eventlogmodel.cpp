@@ -19,8 +19,7 @@ bool EventFilter::matches(const Event &event) const
 EventLogModel::EventLogModel(int capacity, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(std::max(1, capacity))
-{
-}
+{ }
 
 void EventLogModel::append(const EventList &events)
 {

@@ -12,9 +12,9 @@ namespace fleetscope {
 // Which events the log shows. Empty fields match everything.
 struct EventFilter
 {
-    int severityMask = 0xF;  // bit per Severity value
+    int severityMask = 0xF; // bit per Severity value
     QString endpoint;
-    QString text;            // case-insensitive, in summary, path or payload
+    QString text; // case-insensitive, in summary, path or payload
 
     bool matches(const Event &event) const;
     bool isPassThrough() const { return severityMask == 0xF && endpoint.isEmpty() && text.isEmpty(); }
@@ -57,8 +57,8 @@ private:
     void evictOverflow();
 
     std::deque<Event> m_events;
-    qint64 m_firstSeq = 0;           // sequence number of m_events.front()
-    std::vector<qint64> m_visible;   // sequence numbers of visible events, when filtered
+    qint64 m_firstSeq = 0; // sequence number of m_events.front()
+    std::vector<qint64> m_visible; // sequence numbers of visible events, when filtered
     EventFilter m_filter;
     bool m_filtered = false;
     int m_capacity;

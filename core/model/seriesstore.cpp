@@ -16,8 +16,7 @@ qint64 SeriesStore::Chunk::bytes() const
 
 SeriesStore::SeriesStore(qint64 capBytes)
     : m_capBytes(capBytes)
-{
-}
+{ }
 
 int SeriesStore::ensureSeries(const QString &key)
 {
@@ -25,7 +24,7 @@ int SeriesStore::ensureSeries(const QString &key)
     if (it != m_byKey.constEnd())
         return it.value();
     const int id = static_cast<int>(m_series.size());
-    m_series.push_back(Series{key, {}, 0});
+    m_series.push_back(Series {key, {}, 0});
     m_byKey.insert(key, id);
     account(kSeriesOverhead);
     return id;
@@ -49,13 +48,13 @@ qint64 SeriesStore::sampleCount(int series) const
 SeriesPoint SeriesStore::first(int series) const
 {
     const Series &s = m_series.at(static_cast<size_t>(series));
-    return s.count ? s.chunks.front().points.front() : SeriesPoint{0, 0.0};
+    return s.count ? s.chunks.front().points.front() : SeriesPoint {0, 0.0};
 }
 
 SeriesPoint SeriesStore::last(int series) const
 {
     const Series &s = m_series.at(static_cast<size_t>(series));
-    return s.count ? s.chunks.back().points.back() : SeriesPoint{0, 0.0};
+    return s.count ? s.chunks.back().points.back() : SeriesPoint {0, 0.0};
 }
 
 void SeriesStore::append(int series, qint64 t, double v)
@@ -72,10 +71,10 @@ void SeriesStore::append(int series, qint64 t, double v)
         }
         Chunk &c = s.chunks.back();
         const qint64 before = c.bytes();
-        c.points.push_back(SeriesPoint{t, v});
+        c.points.push_back(SeriesPoint {t, v});
         const size_t block = (c.points.size() - 1) / kBlockPoints;
         if (block >= c.blocks.size())
-            c.blocks.push_back(Block{v, v});
+            c.blocks.push_back(Block {v, v});
         else {
             c.blocks[block].vmin = std::min(c.blocks[block].vmin, v);
             c.blocks[block].vmax = std::max(c.blocks[block].vmax, v);
@@ -99,7 +98,7 @@ void SeriesStore::insertOutOfOrder(Series &s, qint64 t, double v)
     Chunk &c = s.chunks[chunkIndex];
     const qint64 before = c.bytes();
     const size_t index = at.chunk < s.chunks.size() ? at.index : c.points.size();
-    c.points.insert(c.points.begin() + static_cast<std::ptrdiff_t>(index), SeriesPoint{t, v});
+    c.points.insert(c.points.begin() + static_cast<std::ptrdiff_t>(index), SeriesPoint {t, v});
     rebuildSummaries(c);
     account(c.bytes() - before);
 }
@@ -112,7 +111,7 @@ void SeriesStore::rebuildSummaries(Chunk &c)
     for (size_t i = 0; i < c.points.size(); ++i) {
         const double v = c.points[i].v;
         if (i % kBlockPoints == 0)
-            c.blocks.push_back(Block{v, v});
+            c.blocks.push_back(Block {v, v});
         Block &b = c.blocks.back();
         b.vmin = std::min(b.vmin, v);
         b.vmax = std::max(b.vmax, v);
@@ -162,14 +161,14 @@ void SeriesStore::clear()
 SeriesStore::Cursor SeriesStore::lowerBound(const Series &s, qint64 t) const
 {
     // Chunks are in time order: find the first chunk whose last point is >= t.
-    auto chunkIt = std::lower_bound(s.chunks.begin(), s.chunks.end(), t,
-                                    [](const Chunk &c, qint64 value) { return c.points.back().t < value; });
+    auto chunkIt = std::lower_bound(
+        s.chunks.begin(), s.chunks.end(), t, [](const Chunk &c, qint64 value) { return c.points.back().t < value; });
     if (chunkIt == s.chunks.end())
-        return Cursor{s.chunks.size(), 0};
+        return Cursor {s.chunks.size(), 0};
     const auto &pts = chunkIt->points;
-    auto pointIt = std::lower_bound(pts.begin(), pts.end(), t,
-                                    [](const SeriesPoint &p, qint64 value) { return p.t < value; });
-    return Cursor{static_cast<size_t>(chunkIt - s.chunks.begin()), static_cast<size_t>(pointIt - pts.begin())};
+    auto pointIt =
+        std::lower_bound(pts.begin(), pts.end(), t, [](const SeriesPoint &p, qint64 value) { return p.t < value; });
+    return Cursor {static_cast<size_t>(chunkIt - s.chunks.begin()), static_cast<size_t>(pointIt - pts.begin())};
 }
 
 QVector<SeriesPoint> SeriesStore::range(int series, qint64 t0, qint64 t1) const
@@ -245,13 +244,13 @@ void SeriesStore::appendColumn(const Series &s, Cursor c, qint64 tEnd, QVector<S
     if (!any)
         return;
     if (vmin == vmax) {
-        out->append(SeriesPoint{tMin, vmin});
+        out->append(SeriesPoint {tMin, vmin});
     } else if (tMin <= tMax) {
-        out->append(SeriesPoint{tMin, vmin});
-        out->append(SeriesPoint{tMax, vmax});
+        out->append(SeriesPoint {tMin, vmin});
+        out->append(SeriesPoint {tMax, vmax});
     } else {
-        out->append(SeriesPoint{tMax, vmax});
-        out->append(SeriesPoint{tMin, vmin});
+        out->append(SeriesPoint {tMax, vmax});
+        out->append(SeriesPoint {tMin, vmin});
     }
 }
 

@@ -18,15 +18,15 @@ struct Topic
 {
     QString path;
     NodeKind node = NodeKind::Stream;
-    QString type;        // the protocol's own type string, e.g. "dataport.float"
+    QString type; // the protocol's own type string, e.g. "dataport.float"
     bool subscribable = false;
     QString displayName; // optional label when it differs from the last path segment
-    QVariantMap meta;    // protocol metadata shown in tooltips (rid, unit, ...), never secrets
+    QVariantMap meta; // protocol metadata shown in tooltips (rid, unit, ...), never secrets
 
     friend bool operator==(const Topic &a, const Topic &b)
     {
-        return a.path == b.path && a.node == b.node && a.type == b.type
-            && a.subscribable == b.subscribable && a.displayName == b.displayName && a.meta == b.meta;
+        return a.path == b.path && a.node == b.node && a.type == b.type && a.subscribable == b.subscribable
+            && a.displayName == b.displayName && a.meta == b.meta;
     }
 };
 

@@ -16,7 +16,7 @@ struct TopicTreeModel::Node
     std::vector<std::unique_ptr<Node>> children;
     QHash<QString, Node *> childBySegment;
     QString segment;
-    QString path;        // relative to the endpoint; empty for the endpoint row
+    QString path; // relative to the endpoint; empty for the endpoint row
     QString endpoint;
     bool isEndpoint = false;
     bool declared = false; // reported as a Topic (not only implied by a deeper path)
@@ -116,9 +116,9 @@ void TopicTreeModel::removeEndpoint(const QString &endpoint)
     m_root->childBySegment.remove(endpoint);
     m_root->children.erase(m_root->children.begin() + row);
     m_root->rowsDirty = true;
-    m_endpoints.erase(std::remove_if(m_endpoints.begin(), m_endpoints.end(),
-                                     [ep](const auto &e) { return e.get() == ep; }),
-                      m_endpoints.end());
+    m_endpoints.erase(
+        std::remove_if(m_endpoints.begin(), m_endpoints.end(), [ep](const auto &e) { return e.get() == ep; }),
+        m_endpoints.end());
     endRemoveRows();
 }
 
@@ -150,10 +150,10 @@ TopicTreeModel::Node *TopicTreeModel::ensurePath(EndpointNodes &ep, const QStrin
 
     // Keep siblings sorted by segment so the tree reads like a directory listing.
     auto &siblings = parentNode->children;
-    auto pos = std::lower_bound(siblings.begin(), siblings.end(), segment,
-                                [](const std::unique_ptr<Node> &n, const QString &s) {
-                                    return QString::compare(n->segment, s, Qt::CaseInsensitive) < 0;
-                                });
+    auto pos = std::lower_bound(
+        siblings.begin(), siblings.end(), segment, [](const std::unique_ptr<Node> &n, const QString &s) {
+            return QString::compare(n->segment, s, Qt::CaseInsensitive) < 0;
+        });
     const int row = static_cast<int>(pos - siblings.begin());
     beginInsertRows(indexOf(parentNode), row, row);
     siblings.insert(pos, std::move(node));
@@ -380,8 +380,9 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         case LastValueColumn:
             return node->isEndpoint ? QVariant(linkStateName(node->state)) : QVariant(node->lastValue);
         case LastSeenColumn:
-            return node->lastTime ? QDateTime::fromMSecsSinceEpoch(node->lastTime).toString(QStringLiteral("HH:mm:ss.zzz"))
-                                  : QString();
+            return node->lastTime
+                ? QDateTime::fromMSecsSinceEpoch(node->lastTime).toString(QStringLiteral("HH:mm:ss.zzz"))
+                : QString();
         case TypeColumn:
             return node->topic.type;
         }
@@ -480,7 +481,7 @@ QMimeData *TopicTreeModel::mimeData(const QModelIndexList &indexes) const
         if (!index.isValid() || node->isEndpoint || seen.contains(node))
             continue;
         seen.insert(node);
-        items.append(QJsonObject{{QStringLiteral("endpoint"), node->endpoint}, {QStringLiteral("path"), node->path}});
+        items.append(QJsonObject {{QStringLiteral("endpoint"), node->endpoint}, {QStringLiteral("path"), node->path}});
     }
     auto *mime = new QMimeData;
     mime->setData(mimeType(), QJsonDocument(items).toJson(QJsonDocument::Compact));

@@ -28,17 +28,17 @@ public:
     enum Column { NameColumn, CountColumn, RateColumn, LastValueColumn, LastSeenColumn, TypeColumn, ColumnCount };
     enum Role {
         PathRole = Qt::UserRole + 1, // QString, relative to the endpoint
-        EndpointRole,                // QString, the endpoint's name
-        NodeKindRole,                // QString: folder, stream, resource, endpoint
+        EndpointRole, // QString, the endpoint's name
+        NodeKindRole, // QString: folder, stream, resource, endpoint
         TypeRole,
         SubscribableRole,
         SubscribedRole,
-        CountRole,                   // qint64
-        RateRole,                    // double, messages per second
-        LastTimeRole,                // qint64 ms since the epoch
-        LastNumericRole,             // double, or invalid when the last value was not a number
-        MetaRole,                    // QVariantMap
-        SortRole,                    // per column, a value that sorts naturally
+        CountRole, // qint64
+        RateRole, // double, messages per second
+        LastTimeRole, // qint64 ms since the epoch
+        LastNumericRole, // double, or invalid when the last value was not a number
+        MetaRole, // QVariantMap
+        SortRole, // per column, a value that sorts naturally
     };
 
     explicit TopicTreeModel(QObject *parent = nullptr);

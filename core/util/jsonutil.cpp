@@ -10,8 +10,8 @@
 
 namespace fleetscope {
 
-void extractNumericLeaves(const QJsonValue &value, const QString &prefix, QVector<NumericLeaf> *out,
-                          bool boolsAsNumbers, int maxDepth)
+void extractNumericLeaves(
+    const QJsonValue &value, const QString &prefix, QVector<NumericLeaf> *out, bool boolsAsNumbers, int maxDepth)
 {
     if (maxDepth < 0)
         return;
@@ -28,14 +28,14 @@ void extractNumericLeaves(const QJsonValue &value, const QString &prefix, QVecto
         const QJsonObject object = value.toObject();
         for (auto it = object.constBegin(); it != object.constEnd(); ++it)
             extractNumericLeaves(it.value(), TopicPath::join(prefix, TopicPath::encodeSegment(it.key())), out,
-                                 boolsAsNumbers, maxDepth - 1);
+                boolsAsNumbers, maxDepth - 1);
         break;
     }
     case QJsonValue::Array: {
         const QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i)
-            extractNumericLeaves(array.at(i), TopicPath::join(prefix, QString::number(i)), out, boolsAsNumbers,
-                                 maxDepth - 1);
+            extractNumericLeaves(
+                array.at(i), TopicPath::join(prefix, QString::number(i)), out, boolsAsNumbers, maxDepth - 1);
         break;
     }
     default:

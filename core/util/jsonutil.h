@@ -12,7 +12,7 @@ namespace fleetscope {
 // when `boolsAsNumbers` (protocols say when).
 using NumericLeaf = QPair<QString, double>;
 void extractNumericLeaves(const QJsonValue &value, const QString &prefix, QVector<NumericLeaf> *out,
-                          bool boolsAsNumbers = false, int maxDepth = 32);
+    bool boolsAsNumbers = false, int maxDepth = 32);
 
 // JSON value as compact text (strings unquoted), for summaries.
 QString jsonToText(const QJsonValue &value);

@@ -12,20 +12,34 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 101: return "Switching Protocols";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 413: return "Payload Too Large";
-    case 426: return "Upgrade Required";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    default: return "Status";
+    case 101:
+        return "Switching Protocols";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 413:
+        return "Payload Too Large";
+    case 426:
+        return "Upgrade Required";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    default:
+        return "Status";
     }
 }
 } // namespace
@@ -37,12 +51,12 @@ bool HttpRequest::isWebSocketUpgrade() const
 
 HttpResponse HttpResponse::json(int status, const QByteArray &body)
 {
-    return HttpResponse{status, "application/json", body, {}};
+    return HttpResponse {status, "application/json", body, {}};
 }
 
 HttpResponse HttpResponse::text(int status, const QByteArray &body)
 {
-    return HttpResponse{status, "text/plain; charset=utf-8", body, {}};
+    return HttpResponse {status, "text/plain; charset=utf-8", body, {}};
 }
 
 HttpFront::HttpFront(QObject *parent)
@@ -130,7 +144,7 @@ void HttpFront::onReadyRead(QTcpSocket *socket)
             return;
         }
         if (request.isWebSocketUpgrade()) {
-            HttpResponse refusal{404, "text/plain", "Not found", {}};
+            HttpResponse refusal {404, "text/plain", "Not found", {}};
             if (m_upgrade && m_upgrade(request, &refusal)) {
                 socket->disconnect(this);
                 disconnect(socket, nullptr, this, nullptr);

@@ -22,7 +22,7 @@ namespace fleetscope::sim {
 struct HttpRequest
 {
     QByteArray method;
-    QString path;       // decoded path without the query
+    QString path; // decoded path without the query
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers;
     QByteArray body;

@@ -5,28 +5,27 @@
 namespace fleetscope::sim::exosite {
 
 namespace {
-const QStringList kTypes{QStringLiteral("client"), QStringLiteral("dataport"), QStringLiteral("datarule"),
-                         QStringLiteral("dispatch")};
+const QStringList kTypes {
+    QStringLiteral("client"), QStringLiteral("dataport"), QStringLiteral("datarule"), QStringLiteral("dispatch")};
 QJsonArray pointJson(const DataPoint &p)
 {
-    return QJsonArray{p.ts, p.value};
+    return QJsonArray {p.ts, p.value};
 }
 } // namespace
 
 ExositeProcedures::ExositeProcedures(ExositeWorld *world, const QVariantMap &options)
     : m_world(world)
     , m_emptyInfoOnFalse(options.value(QStringLiteral("infoFalseEmpty"), true).toBool())
-{
-}
+{ }
 
 QJsonObject ExositeProcedures::statusOnly(const QString &status)
 {
-    return QJsonObject{{QStringLiteral("status"), status}};
+    return QJsonObject {{QStringLiteral("status"), status}};
 }
 
 QJsonObject ExositeProcedures::ok(const QJsonValue &result)
 {
-    QJsonObject out{{QStringLiteral("status"), QStringLiteral("ok")}};
+    QJsonObject out {{QStringLiteral("status"), QStringLiteral("ok")}};
     if (!result.isUndefined())
         out.insert(QStringLiteral("result"), result);
     return out;
@@ -104,16 +103,16 @@ QJsonObject ExositeProcedures::run(const QString &callerRid, const QString &proc
         return recordPoints(rid, args.at(1).toArray(), true);
     if (procedure == QLatin1String("flush")) {
         const QJsonObject options = args.at(1).toObject();
-        const qint64 newer = options.contains(QLatin1String("newerthan"))
-                                 ? options.value(QLatin1String("newerthan")).toInteger() : -1;
-        const qint64 older = options.contains(QLatin1String("olderthan"))
-                                 ? options.value(QLatin1String("olderthan")).toInteger() : -1;
+        const qint64 newer =
+            options.contains(QLatin1String("newerthan")) ? options.value(QLatin1String("newerthan")).toInteger() : -1;
+        const qint64 older =
+            options.contains(QLatin1String("olderthan")) ? options.value(QLatin1String("olderthan")).toInteger() : -1;
         return m_world->flush(rid, newer, older) ? ok() : statusOnly(QStringLiteral("invalid"));
     }
-    return QJsonObject{{QStringLiteral("status"), QStringLiteral("fail")},
-                       {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), 501},
-                                                             {QStringLiteral("message"), QStringLiteral("Error")},
-                                                             {QStringLiteral("context"), QStringLiteral("arguments")}}}};
+    return QJsonObject {{QStringLiteral("status"), QStringLiteral("fail")},
+        {QStringLiteral("error"),
+            QJsonObject {{QStringLiteral("code"), 501}, {QStringLiteral("message"), QStringLiteral("Error")},
+                {QStringLiteral("context"), QStringLiteral("arguments")}}}};
 }
 
 QJsonObject ExositeProcedures::read(const QString &rid, const QJsonObject &options)
@@ -130,10 +129,10 @@ QJsonObject ExositeProcedures::read(const QString &rid, const QJsonObject &optio
         return statusOnly(QStringLiteral("invalid"));
 
     // The inclusive window [start, end].
-    auto first = std::lower_bound(r->data.begin(), r->data.end(), start,
-                                  [](const DataPoint &p, qint64 t) { return p.ts < t; });
-    auto last = std::upper_bound(r->data.begin(), r->data.end(), end,
-                                 [](qint64 t, const DataPoint &p) { return t < p.ts; });
+    auto first =
+        std::lower_bound(r->data.begin(), r->data.end(), start, [](const DataPoint &p, qint64 t) { return p.ts < t; });
+    auto last =
+        std::upper_bound(r->data.begin(), r->data.end(), end, [](qint64 t, const DataPoint &p) { return t < p.ts; });
     std::vector<DataPoint> window(first, last);
     if (selection == QLatin1String("givenwindow")) {
         // At most one point in each of `limit` equal slices of the window.
@@ -172,12 +171,12 @@ QJsonObject ExositeProcedures::recordPoints(const QString &rid, const QJsonArray
         const QJsonArray pair = point.toArray();
         const qint64 ts = pair.at(0).toInteger();
         if (pair.size() < 2 || !pair.at(0).isDouble() || !m_world->record(rid, ts, pair.at(1)))
-            refused.append(QJsonArray{pair.at(0), QStringLiteral("invalid")});
+            refused.append(QJsonArray {pair.at(0), QStringLiteral("invalid")});
     }
     if (refused.isEmpty())
         return ok();
     if (batch)
-        return QJsonObject{{QStringLiteral("status"), refused}};
+        return QJsonObject {{QStringLiteral("status"), refused}};
     return ok(refused); // record answers ok with [ts,error] pairs in result
 }
 
@@ -209,39 +208,39 @@ QJsonObject ExositeProcedures::info(const QString &callerRid, const QString &rid
         }
     }
     if (wants("basic")) {
-        QJsonObject basic{{QStringLiteral("type"), r->type},
-                          {QStringLiteral("modified"), r->modified},
-                          {QStringLiteral("subscribers"), 0}};
+        QJsonObject basic {{QStringLiteral("type"), r->type}, {QStringLiteral("modified"), r->modified},
+            {QStringLiteral("subscribers"), 0}};
         if (r->type == QLatin1String("client"))
             basic.insert(QStringLiteral("status"), r->status);
         result.insert(QStringLiteral("basic"), basic);
     }
     if (wants("description")) {
-        QJsonObject description{{QStringLiteral("name"), r->name},
-                                {QStringLiteral("meta"), r->meta},
-                                {QStringLiteral("public"), false}};
+        QJsonObject description {
+            {QStringLiteral("name"), r->name}, {QStringLiteral("meta"), r->meta}, {QStringLiteral("public"), false}};
         if (r->isData()) {
             description.insert(QStringLiteral("format"), r->format);
             description.insert(QStringLiteral("preprocess"), QJsonArray());
-            description.insert(QStringLiteral("retention"), QJsonObject{{QStringLiteral("count"), QStringLiteral("infinity")},
-                                                                         {QStringLiteral("duration"), QStringLiteral("infinity")}});
+            description.insert(QStringLiteral("retention"),
+                QJsonObject {{QStringLiteral("count"), QStringLiteral("infinity")},
+                    {QStringLiteral("duration"), QStringLiteral("infinity")}});
             description.insert(QStringLiteral("subscribe"), QJsonValue::Null);
             if (!r->rule.isEmpty())
-                description.insert(QStringLiteral("rule"), QJsonObject{{QStringLiteral("simple"), r->rule}});
+                description.insert(QStringLiteral("rule"), QJsonObject {{QStringLiteral("simple"), r->rule}});
         }
         result.insert(QStringLiteral("description"), description);
     }
     if (wants("storage") && r->isData()) {
         result.insert(QStringLiteral("storage"),
-                      QJsonObject{{QStringLiteral("count"), static_cast<qint64>(r->data.size())},
-                                  {QStringLiteral("first"), r->data.empty() ? 0 : r->data.front().ts},
-                                  {QStringLiteral("last"), r->data.empty() ? 0 : r->data.back().ts},
-                                  {QStringLiteral("size"), static_cast<qint64>(r->data.size() * 16)}});
+            QJsonObject {{QStringLiteral("count"), static_cast<qint64>(r->data.size())},
+                {QStringLiteral("first"), r->data.empty() ? 0 : r->data.front().ts},
+                {QStringLiteral("last"), r->data.empty() ? 0 : r->data.back().ts},
+                {QStringLiteral("size"), static_cast<qint64>(r->data.size() * 16)}});
     }
     if (wants("key") && r->type == QLatin1String("client") && r->parentRid == callerRid)
         result.insert(QStringLiteral("key"), r->cik);
     if (wants("counts"))
-        result.insert(QStringLiteral("counts"), QJsonObject{{QStringLiteral("client"), 0}, {QStringLiteral("dataport"), 0}});
+        result.insert(
+            QStringLiteral("counts"), QJsonObject {{QStringLiteral("client"), 0}, {QStringLiteral("dataport"), 0}});
     if (wants("tags"))
         result.insert(QStringLiteral("tags"), QJsonArray());
     return ok(result);
@@ -254,8 +253,8 @@ QJsonObject ExositeProcedures::listing(const QString &rid, const QJsonArray &typ
         return statusOnly(QStringLiteral("invalid"));
     for (const QJsonValue &type : types) {
         if (!kTypes.contains(type.toString()))
-            return QJsonObject{{QStringLiteral("status"), QStringLiteral("error")},
-                               {QStringLiteral("result"), QStringLiteral("invalid type %1").arg(type.toString())}};
+            return QJsonObject {{QStringLiteral("status"), QStringLiteral("error")},
+                {QStringLiteral("result"), QStringLiteral("invalid type %1").arg(type.toString())}};
     }
     QJsonObject byType;
     QJsonArray lists;

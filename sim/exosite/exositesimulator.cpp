@@ -69,7 +69,8 @@ QStringList ExositeSimulator::describe() const
     return {
         QStringLiteral("Exosite One Platform simulator: %1").arg(config.url.toString()),
         QStringLiteral("  root client \"Fleet HQ\" CIK: %1").arg(config.secret),
-        QStringLiteral("  truck-01 CIK: %1   (truck-06 is locked)").arg(ExositeWorld::cikFor(QStringLiteral("truck-01"))),
+        QStringLiteral("  truck-01 CIK: %1   (truck-06 is locked)")
+            .arg(ExositeWorld::cikFor(QStringLiteral("truck-01"))),
         QStringLiteral("  try: FLEETSCOPE_CIK=%1 fleetscope-cli watch --protocol exosite --url %2 --subscribe truck-01")
             .arg(config.secret, config.url.toString()),
     };
@@ -96,12 +97,10 @@ void ExositeSimulator::onSocket(QWebSocket *socket, const HttpRequest &)
     connection->socket = socket;
     socket->setParent(this);
     m_connections.insert(socket, connection);
-    connect(socket, &QWebSocket::textMessageReceived, this, [this, connection](const QString &text) {
-        onText(connection, text);
-    });
-    connect(socket, &QWebSocket::binaryMessageReceived, this, [this, connection](const QByteArray &data) {
-        onText(connection, QString::fromUtf8(data));
-    });
+    connect(socket, &QWebSocket::textMessageReceived, this,
+        [this, connection](const QString &text) { onText(connection, text); });
+    connect(socket, &QWebSocket::binaryMessageReceived, this,
+        [this, connection](const QByteArray &data) { onText(connection, QString::fromUtf8(data)); });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] {
         // Subscriptions die with the socket.
         delete m_connections.take(socket);
@@ -111,16 +110,17 @@ void ExositeSimulator::onSocket(QWebSocket *socket, const HttpRequest &)
 
 QJsonObject ExositeSimulator::requestError(int code, const QString &context)
 {
-    QJsonObject error{{QStringLiteral("code"), code}, {QStringLiteral("message"), QStringLiteral("Invalid")}};
+    QJsonObject error {{QStringLiteral("code"), code}, {QStringLiteral("message"), QStringLiteral("Invalid")}};
     if (!context.isEmpty())
         error.insert(QStringLiteral("context"), context);
-    return QJsonObject{{QStringLiteral("error"), error}};
+    return QJsonObject {{QStringLiteral("error"), error}};
 }
 
 void ExositeSimulator::sendJson(Connection *connection, const QJsonValue &json)
 {
-    const QString text = QString::fromUtf8(json.isArray() ? QJsonDocument(json.toArray()).toJson(QJsonDocument::Compact)
-                                                          : QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact));
+    const QString text =
+        QString::fromUtf8(json.isArray() ? QJsonDocument(json.toArray()).toJson(QJsonDocument::Compact)
+                                         : QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact));
     QPointer<QWebSocket> socket = connection->socket;
     if (m_delayMs > 0) {
         QTimer::singleShot(m_delayMs, this, [socket, text] {
@@ -137,11 +137,13 @@ void ExositeSimulator::onText(Connection *connection, const QString &text)
     m_received.append(text);
     if (m_received.size() > 1000)
         m_received.removeFirst();
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        sendJson(connection, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), -1},
-                                                                               {QStringLiteral("message"), QStringLiteral("Invalid JSON")}}}});
+        sendJson(connection,
+            QJsonObject {{QStringLiteral("error"),
+                QJsonObject {
+                    {QStringLiteral("code"), -1}, {QStringLiteral("message"), QStringLiteral("Invalid JSON")}}}});
         return;
     }
     if (connection->callerRid.isEmpty()) {
@@ -178,12 +180,12 @@ void ExositeSimulator::onAuth(Connection *connection, const QJsonValue &authValu
     }
     if (!client.isEmpty()) {
         connection->callerRid = client;
-        sendJson(connection, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+        sendJson(connection, QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}});
         return;
     }
     const QString mode = m_options.value(QStringLiteral("authFailure"), QStringLiteral("close")).toString();
     if (mode == QLatin1String("status")) {
-        sendJson(connection, QJsonObject{{QStringLiteral("status"), QStringLiteral("invalid")}});
+        sendJson(connection, QJsonObject {{QStringLiteral("status"), QStringLiteral("invalid")}});
         return;
     }
     sendJson(connection, requestError(401, QStringLiteral("auth")));
@@ -225,7 +227,7 @@ void ExositeSimulator::onCalls(Connection *connection, const QJsonArray &calls)
             response = m_procedures.run(connection->callerRid, procedure, args);
         if (!call.contains(QLatin1String("id")))
             continue; // a call without id gets no response
-        QJsonObject element{{QStringLiteral("id"), call.value(QLatin1String("id"))}};
+        QJsonObject element {{QStringLiteral("id"), call.value(QLatin1String("id"))}};
         for (auto it = response.constBegin(); it != response.constEnd(); ++it)
             element.insert(it.key(), it.value());
         replies.append(element);
@@ -233,19 +235,18 @@ void ExositeSimulator::onCalls(Connection *connection, const QJsonArray &calls)
     if (!replies.isEmpty())
         sendJson(connection, replies);
     for (const QJsonObject &update : std::as_const(backlog))
-        sendJson(connection, QJsonArray{update}); // one frame per backlog point
+        sendJson(connection, QJsonArray {update}); // one frame per backlog point
 }
 
 QJsonObject ExositeSimulator::update(const QJsonValue &subsId, qint64 ts, const QJsonValue &value) const
 {
-    const QJsonArray pair{ts, value};
-    return QJsonObject{{QStringLiteral("id"), subsId},
-                       {QStringLiteral("status"), QStringLiteral("ok")},
-                       {QStringLiteral("result"), m_nested ? QJsonValue(QJsonArray{pair}) : QJsonValue(pair)}};
+    const QJsonArray pair {ts, value};
+    return QJsonObject {{QStringLiteral("id"), subsId}, {QStringLiteral("status"), QStringLiteral("ok")},
+        {QStringLiteral("result"), m_nested ? QJsonValue(QJsonArray {pair}) : QJsonValue(pair)}};
 }
 
-QJsonObject ExositeSimulator::subscribe(Connection *connection, const QJsonValue &callId, const QJsonArray &args,
-                                        QVector<QJsonObject> *backlog)
+QJsonObject ExositeSimulator::subscribe(
+    Connection *connection, const QJsonValue &callId, const QJsonArray &args, QVector<QJsonObject> *backlog)
 {
     QString status;
     const QString rid = m_procedures.resolve(connection->callerRid, args.at(0), &status);
@@ -289,11 +290,11 @@ QJsonObject ExositeSimulator::unsubscribe(Connection *connection, const QJsonArr
     }
     const QJsonValue subsId = options.value(QLatin1String("subs_id"));
     const auto before = connection->subscriptions.size();
-    connection->subscriptions.erase(
-        std::remove_if(connection->subscriptions.begin(), connection->subscriptions.end(),
-                       [&](const Subscription &s) {
-                           return (rid.isEmpty() || s.rid == rid) && (subsId.isUndefined() || s.subsId == subsId);
-                       }),
+    connection->subscriptions.erase(std::remove_if(connection->subscriptions.begin(), connection->subscriptions.end(),
+                                        [&](const Subscription &s) {
+                                            return (rid.isEmpty() || s.rid == rid)
+                                                && (subsId.isUndefined() || s.subsId == subsId);
+                                        }),
         connection->subscriptions.end());
     if (before == connection->subscriptions.size()
         && m_options.value(QStringLiteral("unsubscribeUnknown")).toString() == QLatin1String("invalid"))
@@ -307,11 +308,11 @@ void ExositeSimulator::onPoint(const QString &rid, qint64 ts, const QJsonValue &
     for (Connection *connection : std::as_const(m_connections)) {
         auto &subs = connection->subscriptions;
         subs.erase(std::remove_if(subs.begin(), subs.end(),
-                                  [now](const Subscription &s) { return s.expiresAtMs && s.expiresAtMs < now; }),
-                   subs.end());
+                       [now](const Subscription &s) { return s.expiresAtMs && s.expiresAtMs < now; }),
+            subs.end());
         for (const Subscription &sub : std::as_const(subs)) {
             if (sub.rid == rid)
-                sendJson(connection, QJsonArray{update(sub.subsId, ts, value)});
+                sendJson(connection, QJsonArray {update(sub.subsId, ts, value)});
         }
     }
 }

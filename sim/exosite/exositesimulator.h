@@ -62,8 +62,8 @@ private:
     void onText(Connection *connection, const QString &text);
     void onAuth(Connection *connection, const QJsonValue &auth);
     void onCalls(Connection *connection, const QJsonArray &calls);
-    QJsonObject subscribe(Connection *connection, const QJsonValue &callId, const QJsonArray &args,
-                          QVector<QJsonObject> *backlog);
+    QJsonObject subscribe(
+        Connection *connection, const QJsonValue &callId, const QJsonArray &args, QVector<QJsonObject> *backlog);
     QJsonObject unsubscribe(Connection *connection, const QJsonArray &args);
     void onPoint(const QString &rid, qint64 ts, const QJsonValue &value);
     QJsonObject update(const QJsonValue &subsId, qint64 ts, const QJsonValue &value) const;

@@ -42,12 +42,12 @@ ExositeWorld::ExositeWorld(const QVariantMap &options, QObject *parent)
     connect(&m_tick, &QTimer::timeout, this, &ExositeWorld::tick);
 }
 
-SimResource &ExositeWorld::add(const QString &parentRid, const QString &alias, const QString &type,
-                               const QString &name, const QString &format, const QString &meta, int periodMs)
+SimResource &ExositeWorld::add(const QString &parentRid, const QString &alias, const QString &type, const QString &name,
+    const QString &format, const QString &meta, int periodMs)
 {
     const SimResource *parent = parentRid.isEmpty() ? nullptr : find(parentRid);
-    const QString aliasPath = parent ? (parent->aliasPath.isEmpty() ? alias : parent->aliasPath + QLatin1Char('/') + alias)
-                                     : QString();
+    const QString aliasPath =
+        parent ? (parent->aliasPath.isEmpty() ? alias : parent->aliasPath + QLatin1Char('/') + alias) : QString();
     SimResource r;
     r.rid = ridFor(aliasPath);
     r.type = type;
@@ -74,7 +74,7 @@ void ExositeWorld::build()
 {
     const int fast = m_reference ? 0 : 1;
     SimResource &root = add(QString(), QString(), QStringLiteral("client"), QStringLiteral("Fleet HQ"), QString(),
-                            QStringLiteral(R"({"device":{"type":"site","vendor":"acme","model":"HQ"}})"), 0);
+        QStringLiteral(R"({"device":{"type":"site","vendor":"acme","model":"HQ"}})"), 0);
     m_rootRid = root.rid;
     add(m_rootRid, QStringLiteral("ambient"), QStringLiteral("dataport"), QStringLiteral("Ambient temperature"),
         QStringLiteral("float"), kUnitMeta.arg(QStringLiteral("°C")), fast ? 1000 : 5000);
@@ -86,24 +86,25 @@ void ExositeWorld::build()
         const QString alias = QStringLiteral("truck-%1").arg(i, 2, 10, QLatin1Char('0'));
         const QString meta = QStringLiteral(R"({"device":{"type":"vendor","vendor":"acme","model":"T1","sn":"SN%1"}})")
                                  .arg(i, 4, 10, QLatin1Char('0'));
-        SimResource &truck = add(m_rootRid, alias, QStringLiteral("client"), QStringLiteral("Truck %1").arg(i), QString(), meta, 0);
+        SimResource &truck =
+            add(m_rootRid, alias, QStringLiteral("client"), QStringLiteral("Truck %1").arg(i), QString(), meta, 0);
         const QString t = truck.rid;
         if (i == kTrucks)
             truck.status = QStringLiteral("locked");
         add(t, QStringLiteral("temperature"), QStringLiteral("dataport"), QStringLiteral("Temperature"),
             QStringLiteral("float"), kUnitMeta.arg(QStringLiteral("°C")), fast ? 1000 : 5000);
-        add(t, QStringLiteral("battery"), QStringLiteral("dataport"), QStringLiteral("Battery"), QStringLiteral("float"),
-            kUnitMeta.arg(QStringLiteral("%")), fast ? 2000 : 10000);
-        add(t, QStringLiteral("rpm"), QStringLiteral("dataport"), QStringLiteral("Engine speed"), QStringLiteral("integer"),
-            kUnitMeta.arg(QStringLiteral("rpm")), fast ? 1000 : 2000);
-        add(t, QStringLiteral("odometer"), QStringLiteral("dataport"), QStringLiteral("Odometer"), QStringLiteral("integer"),
-            kUnitMeta.arg(QStringLiteral("km")), fast ? 5000 : 30000);
+        add(t, QStringLiteral("battery"), QStringLiteral("dataport"), QStringLiteral("Battery"),
+            QStringLiteral("float"), kUnitMeta.arg(QStringLiteral("%")), fast ? 2000 : 10000);
+        add(t, QStringLiteral("rpm"), QStringLiteral("dataport"), QStringLiteral("Engine speed"),
+            QStringLiteral("integer"), kUnitMeta.arg(QStringLiteral("rpm")), fast ? 1000 : 2000);
+        add(t, QStringLiteral("odometer"), QStringLiteral("dataport"), QStringLiteral("Odometer"),
+            QStringLiteral("integer"), kUnitMeta.arg(QStringLiteral("km")), fast ? 5000 : 30000);
         add(t, QStringLiteral("gps"), QStringLiteral("dataport"), QStringLiteral("Position"), QStringLiteral("string"),
             QString(), fast ? 3000 : 10000);
         add(t, QStringLiteral("status"), QStringLiteral("dataport"), QStringLiteral("Status"), QStringLiteral("string"),
             QString(), 0);
         SimResource &rule = add(t, QStringLiteral("overheat"), QStringLiteral("datarule"), QStringLiteral("Overheat"),
-                                QStringLiteral("integer"), QString(), 0);
+            QStringLiteral("integer"), QString(), 0);
         rule.rule = QStringLiteral("temperature gt 28");
         add(t, QStringLiteral("alert-email"), QStringLiteral("dispatch"), QStringLiteral("Alert e-mail"),
             QStringLiteral("string"), QString(), 0);
@@ -134,7 +135,7 @@ void ExositeWorld::prefill()
                 v = level > 28 ? 1 : 0;
             else if (r.format == QLatin1String("integer"))
                 v = static_cast<int>(alias == QLatin1String("odometer") ? 10000 + (ts - now + 86400) / 60
-                                                                       : 800 + m_random.bounded(2400));
+                                                                        : 800 + m_random.bounded(2400));
             else if (numeric)
                 v = std::round(level * 100) / 100;
             else if (alias == QLatin1String("gps"))
@@ -144,7 +145,7 @@ void ExositeWorld::prefill()
             else
                 v = QStringLiteral("ok");
             level = std::clamp(level + (m_random.generateDouble() - 0.5), 18.0, 30.0);
-            r.data.push_back(DataPoint{ts, v});
+            r.data.push_back(DataPoint {ts, v});
         }
         r.nextDueMs = QDateTime::currentMSecsSinceEpoch() + m_random.bounded(std::max(1, r.periodMs));
     }
@@ -233,12 +234,11 @@ bool ExositeWorld::store(SimResource &r, qint64 ts, const QJsonValue &value, boo
     QJsonValue v;
     if (!normalise(r, value, &v))
         return false;
-    auto it = std::lower_bound(r.data.begin(), r.data.end(), ts,
-                               [](const DataPoint &p, qint64 t) { return p.ts < t; });
+    auto it = std::lower_bound(r.data.begin(), r.data.end(), ts, [](const DataPoint &p, qint64 t) { return p.ts < t; });
     if (it != r.data.end() && it->ts == ts)
         it->value = v; // same second: overwrite
     else
-        r.data.insert(it, DataPoint{ts, v});
+        r.data.insert(it, DataPoint {ts, v});
     r.modified = nowSeconds();
     if (notify)
         Q_EMIT pointAdded(r.rid, ts, v);
@@ -269,12 +269,12 @@ bool ExositeWorld::flush(const QString &rid, qint64 newerThan, qint64 olderThan)
     if (!r || !r->isData())
         return false;
     r->data.erase(std::remove_if(r->data.begin(), r->data.end(),
-                                 [&](const DataPoint &p) {
-                                     const bool afterNewer = newerThan < 0 || p.ts > newerThan;
-                                     const bool beforeOlder = olderThan < 0 || p.ts < olderThan;
-                                     return afterNewer && beforeOlder;
-                                 }),
-                  r->data.end());
+                      [&](const DataPoint &p) {
+                          const bool afterNewer = newerThan < 0 || p.ts > newerThan;
+                          const bool beforeOlder = olderThan < 0 || p.ts < olderThan;
+                          return afterNewer && beforeOlder;
+                      }),
+        r->data.end());
     return true;
 }
 
@@ -317,8 +317,8 @@ QJsonValue ExositeWorld::nextValue(SimResource &r)
             truck.lat += drift * 0.002;
             truck.lng += (m_random.generateDouble() - 0.5) * 0.002;
         }
-        return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("lat"), std::round(truck.lat * 1e5) / 1e5},
-                                                           {QStringLiteral("lng"), std::round(truck.lng * 1e5) / 1e5}})
+        return QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("lat"), std::round(truck.lat * 1e5) / 1e5},
+                                                   {QStringLiteral("lng"), std::round(truck.lng * 1e5) / 1e5}})
                                      .toJson(QJsonDocument::Compact));
     }
     return QJsonValue();
@@ -347,10 +347,10 @@ void ExositeWorld::tick()
                 store(*rule, now, hot, true);
         }
         Truck &state = m_trucks[truck->rid];
-        const QString status = t > 28 ? QStringLiteral("alarm: overheating")
-                               : m_random.bounded(300) == 0 ? QStringLiteral("alarm: door open")
-                               : state.driving              ? QStringLiteral("ok")
-                                                            : QStringLiteral("idle");
+        const QString status = t > 28    ? QStringLiteral("alarm: overheating")
+            : m_random.bounded(300) == 0 ? QStringLiteral("alarm: door open")
+            : state.driving              ? QStringLiteral("ok")
+                                         : QStringLiteral("idle");
         if (status != state.status) {
             state.status = status;
             if (SimResource *port = findMutable(childByAlias(truck->rid, QStringLiteral("status"))))

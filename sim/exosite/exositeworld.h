@@ -27,15 +27,15 @@ struct SimResource
     QStringList aliases; // as the parent maps them
     QString name;
     QString format; // float, integer, string
-    QString meta;   // JSON text
-    QString cik;    // clients only
+    QString meta; // JSON text
+    QString cik; // clients only
     QString status = QStringLiteral("activated");
-    QString rule;   // datarules: a readable description
+    QString rule; // datarules: a readable description
     QStringList children;
     qint64 created = 0;
     qint64 modified = 0;
     std::vector<DataPoint> data; // ascending ts, one point per second at most
-    int periodMs = 0;            // generator cadence; 0 = on change only
+    int periodMs = 0; // generator cadence; 0 = on change only
     qint64 nextDueMs = 0;
 
     bool isData() const { return type != QLatin1String("client"); }
@@ -87,7 +87,7 @@ Q_SIGNALS:
 
 private:
     SimResource &add(const QString &parentRid, const QString &alias, const QString &type, const QString &name,
-                     const QString &format, const QString &meta, int periodMs);
+        const QString &format, const QString &meta, int periodMs);
     void build();
     void prefill();
     void tick();

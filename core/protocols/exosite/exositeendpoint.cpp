@@ -32,7 +32,7 @@ ExositeEndpoint::ExositeEndpoint(const EndpointConfig &config, QObject *parent)
     connect(&m_link, &WebSocketLink::textReceived, this, &ExositeEndpoint::onText);
     connect(&m_link, &WebSocketLink::binaryReceived, this, [this](const QByteArray &data) {
         reportEvent(Severity::Error, QString(), QStringLiteral("unexpected binary frame (%1 bytes)").arg(data.size()),
-                    hexPreview(data));
+            hexPreview(data));
     });
     connect(&m_link, &WebSocketLink::dropped, this, &ExositeEndpoint::onDropped);
     connect(&m_link, &WebSocketLink::stateChanged, this, &ExositeEndpoint::onLinkState);
@@ -63,7 +63,7 @@ QString ExositeEndpoint::authFrame() const
         auth.insert(QStringLiteral("client_id"), clientId);
     if (const QString resourceId = config().option(QStringLiteral("resourceId")); !resourceId.isEmpty())
         auth.insert(QStringLiteral("resource_id"), resourceId);
-    return compact(QJsonObject{{QStringLiteral("auth"), auth}});
+    return compact(QJsonObject {{QStringLiteral("auth"), auth}});
 }
 
 void ExositeEndpoint::onOpened()
@@ -119,10 +119,9 @@ void ExositeEndpoint::onText(const QString &text)
         break;
     case Frame::Kind::RequestError: {
         reportEvent(Severity::Error, QString(),
-                    QStringLiteral("request error %1 %2").arg(frame.errorCode).arg(frame.errorContext).trimmed(), text);
-        QJsonObject error{{QStringLiteral("code"), frame.errorCode},
-                          {QStringLiteral("message"), frame.errorMessage},
-                          {QStringLiteral("context"), frame.errorContext}};
+            QStringLiteral("request error %1 %2").arg(frame.errorCode).arg(frame.errorContext).trimmed(), text);
+        QJsonObject error {{QStringLiteral("code"), frame.errorCode}, {QStringLiteral("message"), frame.errorMessage},
+            {QStringLiteral("context"), frame.errorContext}};
         m_rpc.failOldestFrame(QStringLiteral("request error"), error);
         break;
     }
@@ -172,21 +171,21 @@ void ExositeEndpoint::handleResponses(const Frame &frame, const QString &raw)
         if (!path.isNull() && m_byPath.contains(path)) {
             if (!response.ok) {
                 reportEvent(Severity::Warning, path, QStringLiteral("subscription: %1").arg(response.failureText()),
-                            compact(response.raw));
+                    compact(response.raw));
                 continue;
             }
             QVector<Point> points;
             if (!decodePoints(response.result, &points))
                 reportEvent(Severity::Error, path, QStringLiteral("subscription update is not a [ts,value] pair"),
-                            compact(response.raw));
+                    compact(response.raw));
             ingest(m_byPath.value(path), points, compact(response.raw));
             continue;
         }
         if (response.idKey.isEmpty())
             reportEvent(Severity::Warning, QString(), QStringLiteral("response without id"), compact(response.raw));
         else
-            reportEvent(Severity::Warning, QString(), QStringLiteral("reply for unknown call id %1").arg(response.idKey),
-                        compact(response.raw));
+            reportEvent(Severity::Warning, QString(),
+                QStringLiteral("reply for unknown call id %1").arg(response.idKey), compact(response.raw));
     }
     Q_UNUSED(raw);
 }
@@ -215,9 +214,9 @@ void ExositeEndpoint::startBrowse()
     m_browser = new TreeBrowser(&m_rpc, this);
     connect(m_browser, &TreeBrowser::resourceFound, this, &ExositeEndpoint::onResource);
     connect(m_browser, &TreeBrowser::problem, this,
-            [this](Severity severity, const QString &path, const QString &summary, const QString &raw) {
-                reportEvent(severity, path, summary, raw);
-            });
+        [this](Severity severity, const QString &path, const QString &summary, const QString &raw) {
+            reportEvent(severity, path, summary, raw);
+        });
     connect(m_browser, &TreeBrowser::finished, this, [this](bool ok, const QString &detail) {
         m_browser->deleteLater();
         m_browser = nullptr;
@@ -259,7 +258,8 @@ void ExositeEndpoint::onResource(const Resource &resource)
         topic.subscribable = true;
     } else {
         topic.node = NodeKind::Stream;
-        topic.type = resource.type + QLatin1Char('.') + (resource.format.isEmpty() ? QStringLiteral("string") : resource.format);
+        topic.type =
+            resource.type + QLatin1Char('.') + (resource.format.isEmpty() ? QStringLiteral("string") : resource.format);
         topic.subscribable = true;
     }
     reportTopic(topic);
@@ -311,13 +311,12 @@ void ExositeEndpoint::startSubscription(const QString &path)
     QJsonObject options;
     if (sub.lastTs > 0) {
         options = {{QStringLiteral("starttime"), sub.lastTs / 1000 + 1},
-                   {QStringLiteral("sort"), QStringLiteral("asc")},
-                   {QStringLiteral("limit"), 1000}};
+            {QStringLiteral("sort"), QStringLiteral("asc")}, {QStringLiteral("limit"), 1000}};
     } else {
         options = {{QStringLiteral("sort"), QStringLiteral("desc")}, {QStringLiteral("limit"), kBackfillPoints}};
     }
     const bool descending = sub.lastTs <= 0;
-    m_rpc.call(QStringLiteral("read"), QJsonArray{resource.rid, options}, [this, path, descending](const Response &r) {
+    m_rpc.call(QStringLiteral("read"), QJsonArray {resource.rid, options}, [this, path, descending](const Response &r) {
         if (!m_subs.contains(path))
             return;
         if (r.ok) {
@@ -340,18 +339,19 @@ void ExositeEndpoint::subscribeLive(const QString &path)
     Subscription &sub = m_subs[path];
     const qint64 since = sub.lastTs > 0 ? sub.lastTs / 1000 + 1 : nowSeconds();
     m_rpc.call(QStringLiteral("subscribe"),
-               QJsonArray{resource.rid, QJsonObject{{QStringLiteral("since"), since}, {QStringLiteral("subs_id"), sub.subsId}}},
-               [this, path](const Response &r) {
-                   if (!m_subs.contains(path))
-                       return;
-                   if (r.ok) {
-                       m_subs[path].active = true;
-                       reportEvent(Severity::Debug, path, QStringLiteral("subscribed"), compact(r.raw));
-                   } else if (r.status != QLatin1String("connection lost")) {
-                       reportEvent(Severity::Error, path, QStringLiteral("subscribe: %1").arg(r.failureText()),
-                                   compact(r.raw));
-                   }
-               });
+        QJsonArray {
+            resource.rid, QJsonObject {{QStringLiteral("since"), since}, {QStringLiteral("subs_id"), sub.subsId}}},
+        [this, path](const Response &r) {
+            if (!m_subs.contains(path))
+                return;
+            if (r.ok) {
+                m_subs[path].active = true;
+                reportEvent(Severity::Debug, path, QStringLiteral("subscribed"), compact(r.raw));
+            } else if (r.status != QLatin1String("connection lost")) {
+                reportEvent(
+                    Severity::Error, path, QStringLiteral("subscribe: %1").arg(r.failureText()), compact(r.raw));
+            }
+        });
 }
 
 void ExositeEndpoint::unsubscribe(const QString &path)
@@ -370,8 +370,8 @@ void ExositeEndpoint::unsubscribe(const QString &path)
     if (m_phase == Phase::Ready && sub.active) {
         // The reply is undocumented; any reply, or none, counts as done.
         m_rpc.call(QStringLiteral("unsubscribe"),
-                   QJsonArray{m_byPath.value(path).rid, QJsonObject{{QStringLiteral("subs_id"), sub.subsId}}},
-                   [](const Response &) {});
+            QJsonArray {m_byPath.value(path).rid, QJsonObject {{QStringLiteral("subs_id"), sub.subsId}}},
+            [](const Response &) {});
     }
 }
 
@@ -392,11 +392,11 @@ void ExositeEndpoint::ingest(const Resource &resource, const QVector<Point> &poi
                 reportSample(resource.path, point.tMs, value);
             else
                 reportEvent(Severity::Warning, resource.path,
-                            QStringLiteral("value is not a number: %1").arg(oneLine(jsonToText(point.value), 60)), raw,
-                            point.tMs);
+                    QStringLiteral("value is not a number: %1").arg(oneLine(jsonToText(point.value), 60)), raw,
+                    point.tMs);
         } else {
             reportEvent(Severity::Info, resource.path,
-                        QStringLiteral("%1 = %2").arg(label, oneLine(jsonToText(point.value), 120)), raw, point.tMs);
+                QStringLiteral("%1 = %2").arg(label, oneLine(jsonToText(point.value), 120)), raw, point.tMs);
         }
     }
     if (subIt != m_subs.end())
@@ -437,12 +437,12 @@ bool ExositeEndpoint::expandPlaceholders(QString *payload, const QString &rid, Q
     return true;
 }
 
-void ExositeEndpoint::finishCommand(quint64 id, bool ok, const QString &detail, const QString &payload,
-                                    const QString &path, bool local)
+void ExositeEndpoint::finishCommand(
+    quint64 id, bool ok, const QString &detail, const QString &payload, const QString &path, bool local)
 {
     reportEvent(ok ? Severity::Info : Severity::Error, path, detail, payload);
     flush();
-    Q_EMIT commandFinished(CommandReply{id, ok, local, detail, payload});
+    Q_EMIT commandFinished(CommandReply {id, ok, local, detail, payload});
 }
 
 void ExositeEndpoint::send(const Command &incoming)
@@ -473,10 +473,11 @@ void ExositeEndpoint::send(const Command &incoming)
             finishCommand(id, false, error, QString(), target, true);
             return;
         }
-        QJsonParseError parseError{};
+        QJsonParseError parseError {};
         const QJsonDocument doc = QJsonDocument::fromJson(payload.toUtf8(), &parseError);
         QJsonArray calls;
-        if (parseError.error == QJsonParseError::NoError && doc.isObject() && doc.object().contains(QLatin1String("calls"))) {
+        if (parseError.error == QJsonParseError::NoError && doc.isObject()
+            && doc.object().contains(QLatin1String("calls"))) {
             if (!doc.object().value(QLatin1String("calls")).isArray()) {
                 finishCommand(id, false, QStringLiteral("\"calls\" must be a list"), payload, target, true);
                 return;
@@ -494,27 +495,27 @@ void ExositeEndpoint::send(const Command &incoming)
                 value = payload;
             else {
                 finishCommand(id, false,
-                              QStringLiteral("payload is not valid JSON: %1 at offset %2")
-                                  .arg(parseError.errorString())
-                                  .arg(parseError.offset),
-                              payload, target, true);
+                    QStringLiteral("payload is not valid JSON: %1 at offset %2")
+                        .arg(parseError.errorString())
+                        .arg(parseError.offset),
+                    payload, target, true);
                 return;
             }
             if (rid.isEmpty()) {
                 finishCommand(id, false, QStringLiteral("a value needs a target resource"), payload, target, true);
                 return;
             }
-            calls.append(QJsonObject{{QStringLiteral("id"), m_rpc.nextId()},
-                                     {QStringLiteral("procedure"), QStringLiteral("write")},
-                                     {QStringLiteral("arguments"), QJsonArray{rid, value}}});
+            calls.append(QJsonObject {{QStringLiteral("id"), m_rpc.nextId()},
+                {QStringLiteral("procedure"), QStringLiteral("write")},
+                {QStringLiteral("arguments"), QJsonArray {rid, value}}});
         }
         for (qsizetype i = 0; i < calls.size(); ++i) {
             const QJsonObject call = calls.at(i).toObject();
             if (!calls.at(i).isObject() || !call.value(QLatin1String("procedure")).isString()
                 || !call.value(QLatin1String("arguments")).isArray()) {
                 finishCommand(id, false,
-                              QStringLiteral("call %1 needs a \"procedure\" string and an \"arguments\" list").arg(i + 1),
-                              payload, target, true);
+                    QStringLiteral("call %1 needs a \"procedure\" string and an \"arguments\" list").arg(i + 1),
+                    payload, target, true);
                 return;
             }
         }
@@ -530,7 +531,7 @@ void ExositeEndpoint::send(const Command &incoming)
         QHash<QString, QString> procedureById;
         for (const QJsonValue &call : std::as_const(calls))
             procedureById.insert(idKey(call.toObject().value(QLatin1String("id"))),
-                                 call.toObject().value(QLatin1String("procedure")).toString());
+                call.toObject().value(QLatin1String("procedure")).toString());
         pending->remaining = m_rpc.sendComposed(calls, [this, pending, procedureById, id, target](const Response &r) {
             const QString procedure = procedureById.value(r.idKey);
             pending->ok = pending->ok && r.ok;
@@ -540,10 +541,12 @@ void ExositeEndpoint::send(const Command &incoming)
             pending->parts << part;
             pending->raws.append(r.raw.isEmpty() ? QJsonValue(r.status) : QJsonValue(r.raw));
             if (--pending->remaining == 0)
-                finishCommand(id, pending->ok, pending->parts.join(QLatin1String("; ")), compact(pending->raws), target);
+                finishCommand(
+                    id, pending->ok, pending->parts.join(QLatin1String("; ")), compact(pending->raws), target);
         });
         if (pending->remaining == 0)
-            finishCommand(id, true, QStringLiteral("sent (no call has an id, so no reply is expected)"), payload, target);
+            finishCommand(
+                id, true, QStringLiteral("sent (no call has an id, so no reply is expected)"), payload, target);
     });
 }
 

@@ -63,8 +63,8 @@ private:
     void fail(const QString &reason, const QString &raw = QString());
     QStringList dataResourcesUnder(const QString &path) const;
     bool expandPlaceholders(QString *payload, const QString &rid, QString *error);
-    void finishCommand(quint64 id, bool ok, const QString &detail, const QString &payload, const QString &path,
-                       bool local = false);
+    void finishCommand(
+        quint64 id, bool ok, const QString &detail, const QString &payload, const QString &path, bool local = false);
 
     WebSocketLink m_link;
     Rpc m_rpc;

@@ -58,9 +58,9 @@ QString Response::failureText() const
         const int code = error.value(QLatin1String("code")).toInt();
         QString detail = message;
         if (code || !context.isEmpty())
-            detail += QStringLiteral(" (%1%2%3)").arg(code ? QString::number(code) : QString(),
-                                                       code && !context.isEmpty() ? QStringLiteral(" ") : QString(),
-                                                       context);
+            detail += QStringLiteral(" (%1%2%3)")
+                          .arg(code ? QString::number(code) : QString(),
+                              code && !context.isEmpty() ? QStringLiteral(" ") : QString(), context);
         text += QLatin1Char(' ') + detail.trimmed();
     } else if (result.isString() && !ok) {
         text += QLatin1Char(' ') + result.toString();
@@ -71,7 +71,7 @@ QString Response::failureText() const
 Frame decodeFrame(const QString &text)
 {
     Frame frame;
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError) {
         frame.problem = QStringLiteral("not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset);
@@ -129,7 +129,7 @@ bool decodePoints(const QJsonValue &result, QVector<Point> *points)
     auto readPair = [points](const QJsonArray &pair) {
         if (pair.size() < 2 || !pair.at(0).isDouble())
             return false;
-        points->append(Point{timestampToMs(pair.at(0).toDouble()), pair.at(1)});
+        points->append(Point {timestampToMs(pair.at(0).toDouble()), pair.at(1)});
         return true;
     };
     if (!array.at(0).isArray())

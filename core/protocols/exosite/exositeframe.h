@@ -12,14 +12,14 @@ namespace fleetscope::exosite {
 // subscription update, told apart by its id.
 struct Response
 {
-    QString idKey;      // the id's JSON text ("1", "\"w-7\""): ids may be numbers or strings
+    QString idKey; // the id's JSON text ("1", "\"w-7\""): ids may be numbers or strings
     QJsonValue id;
     bool ok = false;
-    QString status;     // "ok", a bare status word, or "partial" when status was an array
+    QString status; // "ok", a bare status word, or "partial" when status was an array
     QJsonArray statusPoints; // recordbatch: [[ts,"invalid"],...]
     bool hasResult = false;
     QJsonValue result;
-    QJsonObject error;  // {"code","message","context"} when present
+    QJsonObject error; // {"code","message","context"} when present
     QJsonObject raw;
 
     // "<status> [<error.message>]", e.g. "restricted" or "fail Error (501 arguments)".
@@ -30,10 +30,10 @@ struct Response
 struct Frame
 {
     enum class Kind {
-        Status,       // a top-level {"status":..} without id: the auth ack (ok) or auth refusal
+        Status, // a top-level {"status":..} without id: the auth ack (ok) or auth refusal
         RequestError, // a top-level {"error":{code,message,context}}: the whole request failed
-        Responses,    // an array of responses/updates (or one unwrapped response object)
-        Malformed,    // not JSON, or JSON of an unexpected shape
+        Responses, // an array of responses/updates (or one unwrapped response object)
+        Malformed, // not JSON, or JSON of an unexpected shape
     };
     Kind kind = Kind::Malformed;
     QString status;

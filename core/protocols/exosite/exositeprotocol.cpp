@@ -15,9 +15,9 @@ ProtocolInfo exositeProtocolInfo()
     info.urlHelp = QObject::tr("The One Platform WebSocket URL.");
     info.fields = {
         {QStringLiteral("secret"), QObject::tr("CIK"), ProtocolField::Kind::Secret, true,
-         QStringLiteral("40 hex characters"), QObject::tr("The client's key; also read from FLEETSCOPE_CIK.")},
+            QStringLiteral("40 hex characters"), QObject::tr("The client's key; also read from FLEETSCOPE_CIK.")},
         {QStringLiteral("clientId"), QObject::tr("Act as client (RID)"), ProtocolField::Kind::Text, false, QString(),
-         QObject::tr("Optional: a descendant client to act as.")},
+            QObject::tr("Optional: a descendant client to act as.")},
     };
     info.templatesResource = QStringLiteral(":/templates/exosite.json");
     info.create = [](const EndpointConfig &config) -> std::unique_ptr<Endpoint> {

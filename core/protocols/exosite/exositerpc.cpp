@@ -3,7 +3,6 @@
 #include <QJsonDocument>
 #include <QTimer>
 
-
 namespace fleetscope::exosite {
 
 namespace {
@@ -29,9 +28,8 @@ Rpc::Rpc(FrameSender sender, QObject *parent)
 qint64 Rpc::call(const QString &procedure, const QJsonArray &arguments, Callback callback)
 {
     const qint64 id = nextId();
-    m_queue.append(QJsonObject{{QStringLiteral("id"), id},
-                               {QStringLiteral("procedure"), procedure},
-                               {QStringLiteral("arguments"), arguments}});
+    m_queue.append(QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("procedure"), procedure},
+        {QStringLiteral("arguments"), arguments}});
     m_queuedCallbacks.insert(QString::number(id), std::move(callback));
     if (m_open && !m_flushScheduled) {
         m_flushScheduled = true;
@@ -82,8 +80,8 @@ void Rpc::sendFrame(const QJsonArray &calls)
         pending.sentAt = m_clock.elapsed();
         m_pending.insert(key, pending);
     }
-    const QString text = QString::fromUtf8(
-        QJsonDocument(QJsonObject{{QStringLiteral("calls"), calls}}).toJson(QJsonDocument::Compact));
+    const QString text =
+        QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("calls"), calls}}).toJson(QJsonDocument::Compact));
     if (!ids.isEmpty())
         m_frames.push_back(ids);
     if (!m_sender(text)) {

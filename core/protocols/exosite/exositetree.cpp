@@ -8,8 +8,8 @@
 namespace fleetscope::exosite {
 
 namespace {
-const QJsonArray kAllTypes{QStringLiteral("client"), QStringLiteral("dataport"), QStringLiteral("datarule"),
-                           QStringLiteral("dispatch")};
+const QJsonArray kAllTypes {
+    QStringLiteral("client"), QStringLiteral("dataport"), QStringLiteral("datarule"), QStringLiteral("dispatch")};
 
 QString rawOf(const Response &r)
 {
@@ -20,34 +20,34 @@ QString rawOf(const Response &r)
 TreeBrowser::TreeBrowser(Rpc *rpc, QObject *parent)
     : QObject(parent)
     , m_rpc(rpc)
-{
-}
+{ }
 
 void TreeBrowser::start()
 {
-    const QJsonObject self{{QStringLiteral("alias"), QString()}};
-    m_rpc->call(QStringLiteral("lookup"), QJsonArray{self, QStringLiteral("alias"), QString()},
-                [this](const Response &r) { onRootRid(r); });
+    const QJsonObject self {{QStringLiteral("alias"), QString()}};
+    m_rpc->call(QStringLiteral("lookup"), QJsonArray {self, QStringLiteral("alias"), QString()},
+        [this](const Response &r) { onRootRid(r); });
 }
 
 void TreeBrowser::onRootRid(const Response &response)
 {
     if (!response.ok || !response.result.isString()) {
         m_failed = true;
-        Q_EMIT problem(Severity::Error, QString(), QStringLiteral("lookup: %1").arg(response.failureText()), rawOf(response));
+        Q_EMIT problem(
+            Severity::Error, QString(), QStringLiteral("lookup: %1").arg(response.failureText()), rawOf(response));
         Q_EMIT finished(false, QStringLiteral("cannot look up the client's own RID: %1").arg(response.failureText()));
         return;
     }
     m_rootRid = response.result.toString();
     m_rootPending = 2;
     m_rpc->call(QStringLiteral("info"),
-                QJsonArray{m_rootRid, QJsonObject{{QStringLiteral("basic"), true},
-                                                  {QStringLiteral("description"), true},
-                                                  {QStringLiteral("aliases"), true}}},
-                [this](const Response &r) { onRootInfo(r); });
+        QJsonArray {m_rootRid,
+            QJsonObject {{QStringLiteral("basic"), true}, {QStringLiteral("description"), true},
+                {QStringLiteral("aliases"), true}}},
+        [this](const Response &r) { onRootInfo(r); });
     m_rpc->call(QStringLiteral("listing"),
-                QJsonArray{m_rootRid, kAllTypes, QJsonObject{{QStringLiteral("owned"), true}}},
-                [this](const Response &r) { onRootListing(r); });
+        QJsonArray {m_rootRid, kAllTypes, QJsonObject {{QStringLiteral("owned"), true}}},
+        [this](const Response &r) { onRootListing(r); });
 }
 
 void TreeBrowser::onRootInfo(const Response &response)
@@ -55,7 +55,8 @@ void TreeBrowser::onRootInfo(const Response &response)
     if (response.ok)
         m_rootInfo = response.result.toObject();
     else
-        Q_EMIT problem(Severity::Warning, QString(), QStringLiteral("info: %1").arg(response.failureText()), rawOf(response));
+        Q_EMIT problem(
+            Severity::Warning, QString(), QStringLiteral("info: %1").arg(response.failureText()), rawOf(response));
     rootAnswered();
 }
 
@@ -63,9 +64,10 @@ void TreeBrowser::onRootListing(const Response &response)
 {
     if (response.ok)
         m_rootListing = response.result.isObject() ? response.result.toObject()
-                                                   : QJsonObject{{QStringLiteral("legacy"), response.result}};
+                                                   : QJsonObject {{QStringLiteral("legacy"), response.result}};
     else
-        Q_EMIT problem(Severity::Error, QString(), QStringLiteral("listing: %1").arg(response.failureText()), rawOf(response));
+        Q_EMIT problem(
+            Severity::Error, QString(), QStringLiteral("listing: %1").arg(response.failureText()), rawOf(response));
     rootAnswered();
 }
 
@@ -84,7 +86,7 @@ void TreeBrowser::rootAnswered()
     childRids(m_rootListing, &typed);
     const auto aliases = aliasMap(m_rootInfo);
     for (const auto &[rid, type] : std::as_const(typed))
-        children.append(Child{QString(), rid, type, aliases.value(rid), {}, {}, false, false});
+        children.append(Child {QString(), rid, type, aliases.value(rid), {}, {}, false, false});
     startGeneration(children);
 }
 
@@ -134,7 +136,7 @@ void TreeBrowser::startGeneration(QVector<Child> children)
     if (children.isEmpty() || m_depth >= kMaxDepth) {
         if (!children.isEmpty())
             Q_EMIT problem(Severity::Warning, QString(),
-                           QStringLiteral("tree deeper than %1 levels: not browsed further").arg(kMaxDepth), QString());
+                QStringLiteral("tree deeper than %1 levels: not browsed further").arg(kMaxDepth), QString());
         Q_EMIT finished(true, QStringLiteral("%1 resources").arg(m_found));
         return;
     }
@@ -144,32 +146,32 @@ void TreeBrowser::startGeneration(QVector<Child> children)
     for (int i = 0; i < m_generation.size(); ++i) {
         Child &child = m_generation[i];
         const bool isClient = child.type == QLatin1String("client");
-        QJsonObject keys{{QStringLiteral("basic"), true}, {QStringLiteral("description"), true}};
+        QJsonObject keys {{QStringLiteral("basic"), true}, {QStringLiteral("description"), true}};
         if (isClient)
             keys.insert(QStringLiteral("aliases"), true);
         ++m_pending;
-        m_rpc->call(QStringLiteral("info"), QJsonArray{child.rid, keys}, [this, i](const Response &r) {
+        m_rpc->call(QStringLiteral("info"), QJsonArray {child.rid, keys}, [this, i](const Response &r) {
             Child &c = m_generation[i];
             if (r.ok)
                 c.info = r.result.toObject();
             else
                 Q_EMIT problem(Severity::Warning, c.parentPath,
-                               QStringLiteral("info %1: %2").arg(c.rid.left(8), r.failureText()), rawOf(r));
+                    QStringLiteral("info %1: %2").arg(c.rid.left(8), r.failureText()), rawOf(r));
             c.infoDone = true;
             childAnswered();
         });
         if (isClient) {
             ++m_pending;
             m_rpc->call(QStringLiteral("listing"),
-                        QJsonArray{child.rid, kAllTypes, QJsonObject{{QStringLiteral("owned"), true}}},
-                        [this, i](const Response &r) {
-                            Child &c = m_generation[i];
-                            if (r.ok)
-                                c.listing = r.result.isObject() ? r.result.toObject()
-                                                                : QJsonObject{{QStringLiteral("legacy"), r.result}};
-                            c.listingDone = true;
-                            childAnswered();
-                        });
+                QJsonArray {child.rid, kAllTypes, QJsonObject {{QStringLiteral("owned"), true}}},
+                [this, i](const Response &r) {
+                    Child &c = m_generation[i];
+                    if (r.ok)
+                        c.listing = r.result.isObject() ? r.result.toObject()
+                                                        : QJsonObject {{QStringLiteral("legacy"), r.result}};
+                    c.listingDone = true;
+                    childAnswered();
+                });
         } else {
             child.listingDone = true;
         }
@@ -188,10 +190,11 @@ void TreeBrowser::finishGeneration()
     QHash<QString, QSet<QString>> usedLabels;
     QVector<Child> next;
     for (const Child &child : std::as_const(m_generation)) {
-        const QString name = child.info.value(QLatin1String("description")).toObject().value(QLatin1String("name")).toString();
+        const QString name =
+            child.info.value(QLatin1String("description")).toObject().value(QLatin1String("name")).toString();
         QString label = !child.aliases.isEmpty() && !child.aliases.first().isEmpty() ? child.aliases.first()
-                        : !name.isEmpty()                                            ? name
-                                                                                     : QStringLiteral("rid-") + child.rid.left(8);
+            : !name.isEmpty()                                                        ? name
+                              : QStringLiteral("rid-") + child.rid.left(8);
         label = TopicPath::encodeSegment(label);
         QSet<QString> &used = usedLabels[child.parentPath];
         if (used.contains(label))
@@ -200,7 +203,7 @@ void TreeBrowser::finishGeneration()
         const QString path = TopicPath::join(child.parentPath, label);
         if (++m_found > kMaxResources) {
             Q_EMIT problem(Severity::Warning, QString(),
-                           QStringLiteral("more than %1 resources: the rest are not shown").arg(kMaxResources), QString());
+                QStringLiteral("more than %1 resources: the rest are not shown").arg(kMaxResources), QString());
             Q_EMIT finished(true, QStringLiteral("%1 resources (truncated)").arg(kMaxResources));
             return;
         }
@@ -210,7 +213,7 @@ void TreeBrowser::finishGeneration()
             childRids(child.listing, &typed);
             const auto aliases = aliasMap(child.info);
             for (const auto &[rid, type] : std::as_const(typed))
-                next.append(Child{path, rid, type, aliases.value(rid), {}, {}, false, false});
+                next.append(Child {path, rid, type, aliases.value(rid), {}, {}, false, false});
         }
     }
     startGeneration(next);

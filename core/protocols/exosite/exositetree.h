@@ -13,11 +13,11 @@ namespace fleetscope::exosite {
 struct Resource
 {
     QString rid;
-    QString path;   // relative to the authenticated client ("" for it)
-    QString type;   // client, dataport, datarule, dispatch
+    QString path; // relative to the authenticated client ("" for it)
+    QString type; // client, dataport, datarule, dispatch
     QString format; // float, integer, string (data resources)
-    QString name;   // description.name
-    QString unit;   // from description.meta {"datasource":{"unit":..}}
+    QString name; // description.name
+    QString unit; // from description.meta {"datasource":{"unit":..}}
     QString status; // basic.status (clients: activated, locked, expired...)
 
     bool isNumeric() const { return format == QLatin1String("float") || format == QLatin1String("integer"); }

@@ -1,0 +1,282 @@
+#include "core/link/websocketlink.h"
+#include "tests/common/silentpeer.h"
+#include "tests/common/testsupport.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using namespace fleetscope;
+
+namespace {
+
+// A plain echo-free WebSocket server that keeps its sockets so tests can drop them.
+class Server : public QObject
+{
+public:
+    explicit Server(QWebSocketServer::SslMode mode = QWebSocketServer::NonSecureMode)
+        : server(QStringLiteral("test"), mode)
+    {
+        QObject::connect(&server, &QWebSocketServer::newConnection, this, [this] {
+            while (QWebSocket *socket = server.nextPendingConnection()) {
+                sockets << socket;
+                ++accepted;
+                QObject::connect(socket, &QWebSocket::textMessageReceived, this,
+                                 [this](const QString &text) { received << text; });
+            }
+        });
+    }
+    QUrl url(const QString &scheme = QStringLiteral("ws")) const
+    {
+        return QUrl(QStringLiteral("%1://127.0.0.1:%2/").arg(scheme).arg(server.serverPort()));
+    }
+    void dropAll()
+    {
+        for (QWebSocket *socket : std::as_const(sockets))
+            socket->abort();
+        sockets.clear();
+    }
+    QWebSocketServer server;
+    QList<QWebSocket *> sockets;
+    QStringList received;
+    int accepted = 0;
+};
+
+LinkOptions fastOptions()
+{
+    LinkOptions options;
+    options.connectTimeoutMs = 5000;
+    options.pingIntervalMs = 0;
+    options.initialBackoffMs = 100;
+    options.maxBackoffMs = 400;
+    return options;
+}
+
+QSslConfiguration serverTls()
+{
+    QFile certFile(test::testDataPath(QStringLiteral("selfsigned.crt")));
+    QFile keyFile(test::testDataPath(QStringLiteral("selfsigned.key")));
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        qFatal("test certificate missing");
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(&certFile, QSsl::Pem));
+    tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return tls;
+}
+
+} // namespace
+
+class tst_WebSocketLink : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<LinkState>();
+    }
+
+    void connectsAndReportsStates()
+    {
+        Server server;
+        QVERIFY(server.server.listen(QHostAddress::LocalHost));
+        WebSocketLink link(fastOptions());
+        QSignalSpy states(&link, &WebSocketLink::stateChanged);
+        QSignalSpy opened(&link, &WebSocketLink::opened);
+        link.open(server.url());
+        QTRY_COMPARE(opened.count(), 1);
+        QCOMPARE(link.state(), LinkState::Connected);
+        link.markReady(QStringLiteral("hello done"));
+        QCOMPARE(link.state(), LinkState::Ready);
+        QCOMPARE(states.first().first().value<LinkState>(), LinkState::Connecting);
+
+        QVERIFY(link.sendText(QStringLiteral("ping me")) > 0);
+        QTRY_COMPARE(server.received.size(), 1);
+        QCOMPARE(link.counters().framesOut, 1u);
+        server.sockets.first()->sendTextMessage(QStringLiteral("{\"x\":1}"));
+        QSignalSpy text(&link, &WebSocketLink::textReceived);
+        QTRY_COMPARE(text.count(), 1);
+        QCOMPARE(link.counters().framesIn, 1u);
+        QCOMPARE(link.counters().bytesIn, 7u);
+
+        link.close();
+        QCOMPARE(link.state(), LinkState::Closed);
+    }
+
+    void reconnectsWithBackoffAfterADrop()
+    {
+        Server server;
+        QVERIFY(server.server.listen(QHostAddress::LocalHost));
+        WebSocketLink link(fastOptions());
+        QSignalSpy opened(&link, &WebSocketLink::opened);
+        QSignalSpy dropped(&link, &WebSocketLink::dropped);
+        link.open(server.url());
+        QTRY_COMPARE(opened.count(), 1);
+        link.markReady();
+
+        server.dropAll();
+        QTRY_COMPARE(dropped.count(), 1);
+        QCOMPARE(link.state(), LinkState::Reconnecting);
+        QVERIFY(link.retryInMs() >= 0);
+        QVERIFY(link.retryInMs() <= 1000); // the first retry comes within a second
+        QTRY_COMPARE(opened.count(), 2);
+        QCOMPARE(server.accepted, 2);
+        QCOMPARE(link.counters().reconnects, 1u);
+
+        // Drops keep being survived, each after a (growing, capped) delay.
+        link.markReady();
+        server.dropAll();
+        QTRY_COMPARE(opened.count(), 3);
+        QCOMPARE(link.counters().reconnects, 2u);
+    }
+
+    void retriesWhileTheServerIsDown()
+    {
+        Server server;
+        QVERIFY(server.server.listen(QHostAddress::LocalHost));
+        const QUrl url = server.url();
+        const quint16 port = server.server.serverPort();
+        WebSocketLink link(fastOptions());
+        QSignalSpy opened(&link, &WebSocketLink::opened);
+        link.open(url);
+        QTRY_COMPARE(opened.count(), 1);
+        link.markReady();
+        server.server.close();
+        server.dropAll();
+        QTRY_VERIFY(link.counters().reconnects >= 3); // several failed attempts, no give-up
+        QCOMPARE(link.state(), LinkState::Reconnecting);
+        QVERIFY(server.server.listen(QHostAddress::LocalHost, port));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 5000);
+    }
+
+    void firstFailureIsFinalWhenAsked()
+    {
+        Server server;
+        QVERIFY(server.server.listen(QHostAddress::LocalHost));
+        const QUrl url = server.url();
+        server.server.close();
+        LinkOptions options = fastOptions();
+        options.retryFirstConnect = false;
+        WebSocketLink link(options);
+        link.open(url);
+        QTRY_COMPARE(link.state(), LinkState::Failed);
+        QVERIFY2(link.stateDetail().contains(QLatin1String("refused"), Qt::CaseInsensitive), qPrintable(link.stateDetail()));
+    }
+
+    void adapterFailureStopsReconnecting()
+    {
+        Server server;
+        QVERIFY(server.server.listen(QHostAddress::LocalHost));
+        WebSocketLink link(fastOptions());
+        QSignalSpy opened(&link, &WebSocketLink::opened);
+        connect(&link, &WebSocketLink::dropped, &link, [&link] { link.fail(QStringLiteral("server said goodbye")); });
+        link.open(server.url());
+        QTRY_COMPARE(opened.count(), 1);
+        server.dropAll();
+        QTRY_COMPARE(link.state(), LinkState::Failed);
+        QCOMPARE(link.stateDetail(), QStringLiteral("server said goodbye"));
+        QCOMPARE(link.retryInMs(), -1);
+    }
+
+    void detectsADeadLinkWithinTwoPingIntervals()
+    {
+        test::SilentPeer peer;
+        QVERIFY(peer.listen(QHostAddress::LocalHost));
+        LinkOptions options = fastOptions();
+        options.pingIntervalMs = 300;
+        WebSocketLink link(options);
+        QSignalSpy opened(&link, &WebSocketLink::opened);
+        QSignalSpy dropped(&link, &WebSocketLink::dropped);
+        link.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(peer.serverPort())));
+        QTRY_COMPARE(opened.count(), 1);
+        QElapsedTimer sinceOpen;
+        sinceOpen.start();
+        // Two intervals, plus scheduling slack on a loaded machine.
+        QTRY_COMPARE_WITH_TIMEOUT(dropped.count(), 1, 2 * options.pingIntervalMs + 400);
+        QVERIFY2(dropped.first().at(1).toString().contains(QLatin1String("keepalive")),
+                 qPrintable(dropped.first().at(1).toString()));
+        QVERIFY(sinceOpen.elapsed() >= options.pingIntervalMs); // not before a ping went unanswered
+        QTRY_VERIFY(peer.handshakes() >= 2);                      // and it reconnects
+    }
+
+    void aLivePeerIsNotMistakenForDead()
+    {
+        Server server;
+        QVERIFY(server.server.listen(QHostAddress::LocalHost));
+        LinkOptions options = fastOptions();
+        options.pingIntervalMs = 100;
+        WebSocketLink link(options);
+        QSignalSpy opened(&link, &WebSocketLink::opened);
+        QSignalSpy dropped(&link, &WebSocketLink::dropped);
+        link.open(server.url());
+        QTRY_COMPARE(opened.count(), 1);
+        // Ten ping intervals pass, every ping answered: still connected.
+        QSignalSpy never(&link, &WebSocketLink::reopenDue);
+        QVERIFY(!never.wait(1000));
+        QCOMPARE(dropped.count(), 0);
+        QCOMPARE(link.state(), LinkState::Connected);
+    }
+
+    void refusesAnUntrustedCertificate()
+    {
+        Server server(QWebSocketServer::SecureMode);
+        server.server.setSslConfiguration(serverTls());
+        QVERIFY(server.server.listen(QHostAddress::LocalHost));
+        WebSocketLink link(fastOptions());
+        link.open(server.url(QStringLiteral("wss")));
+        QTRY_COMPARE(link.state(), LinkState::Failed);
+        QVERIFY2(link.stateDetail().contains(QLatin1String("TLS certificate not trusted")), qPrintable(link.stateDetail()));
+        QCOMPARE(link.counters().reconnects, 0u); // an untrusted certificate does not fix itself
+    }
+
+    void insecureAcceptsTheCertificate()
+    {
+        Server server(QWebSocketServer::SecureMode);
+        server.server.setSslConfiguration(serverTls());
+        QVERIFY(server.server.listen(QHostAddress::LocalHost));
+        LinkOptions options = fastOptions();
+        options.insecure = true;
+        WebSocketLink link(options);
+        QSignalSpy opened(&link, &WebSocketLink::opened);
+        link.open(server.url(QStringLiteral("wss")));
+        QTRY_COMPARE(opened.count(), 1);
+    }
+
+    void anExtraCaMakesTheCertificateTrusted()
+    {
+        Server server(QWebSocketServer::SecureMode);
+        server.server.setSslConfiguration(serverTls());
+        QVERIFY(server.server.listen(QHostAddress::LocalHost));
+        LinkOptions options = fastOptions();
+        options.caFile = test::testDataPath(QStringLiteral("selfsigned.crt"));
+        WebSocketLink link(options);
+        QSignalSpy opened(&link, &WebSocketLink::opened);
+        link.open(server.url(QStringLiteral("wss")));
+        QTRY_COMPARE(opened.count(), 1);
+        QCOMPARE(link.state(), LinkState::Connected);
+    }
+
+    void connectTimeout()
+    {
+        // A TCP listener that never answers the upgrade: the connect times out, then retries.
+        QTcpServer mute;
+        QVERIFY(mute.listen(QHostAddress::LocalHost));
+        LinkOptions options = fastOptions();
+        options.connectTimeoutMs = 300;
+        options.retryFirstConnect = false;
+        WebSocketLink link(options);
+        link.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(mute.serverPort())));
+        QTRY_COMPARE_WITH_TIMEOUT(link.state(), LinkState::Failed, 3000);
+        QVERIFY2(link.stateDetail().contains(QLatin1String("timed out")), qPrintable(link.stateDetail()));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_WebSocketLink)
+#include "tst_websocketlink.moc"
