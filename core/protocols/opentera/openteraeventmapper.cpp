@@ -279,8 +279,9 @@ void EventMapper::applyOnlineList(EntityKind kind, const QJsonArray &list, Endpo
 {
     // Entry fields vary by server version: read them by name, tolerate absent ones.
     const char *prefix = kind == EntityKind::User ? "user" : kind == EntityKind::Participant ? "participant" : "device";
-    auto key = [prefix](
-                   const char *field) { return QString::fromLatin1(prefix) + QLatin1Char('_') + QLatin1String(field); };
+    auto key = [prefix](const char *field) -> QString {
+        return QString::fromLatin1(prefix) + QLatin1Char('_') + QLatin1String(field);
+    };
     const qint64 now = nowMs();
     for (const QJsonValue &value : list) {
         const QJsonObject entry = value.toObject();
