@@ -23,7 +23,6 @@ private Q_SLOTS:
     void binaryFrames();
 };
 
-
 namespace {
 
 QString kindName(WireEvent::Kind kind)
@@ -92,69 +91,80 @@ void tst_OpenTeraFrame::textFrames_data()
 
     const int events = int(Frame::Kind::Events);
     // The spec's example, verbatim: pretty-printed, indent 2.
-    QTest::newRow("pretty-printed camelCase") << QStringLiteral(
-        "{\n  \"message\": {\n    \"@type\": \"type.googleapis.com/opentera.protobuf.TeraEvent\",\n"
-        "    \"header\": {\n      \"version\": 1,\n      \"time\": 1732134567.123456,\n"
-        "      \"topic\": \"module.TeraServer.UserManagerModule.events\"\n    },\n    \"events\": [\n      {\n"
-        "        \"@type\": \"type.googleapis.com/opentera.protobuf.UserEvent\",\n"
-        "        \"userUuid\": \"b7a2f3c0-1111-4a4a-9c9c-000000000001\",\n        \"type\": \"USER_CONNECTED\",\n"
-        "        \"userFullname\": \"Super Admin\"\n      }\n    ]\n  }\n}\n")
-        << events << QStringList {QStringLiteral("User USER_CONNECTED b7a2f3c0-1111-4a4a-9c9c-000000000001 Super Admin")};
-    QTest::newRow("two events in one frame")
-        << envelope(QStringLiteral(
-               R"({"@type":"type.googleapis.com/opentera.protobuf.ParticipantEvent","participantUuid":"p1","type":"PARTICIPANT_CONNECTED","participantName":"P-0042","participantProjectName":"Rehab pilot","participantSiteName":"Sherbrooke"},
+    QTest::newRow("pretty-printed camelCase")
+        << QStringLiteral(
+               "{\n  \"message\": {\n    \"@type\": \"type.googleapis.com/opentera.protobuf.TeraEvent\",\n"
+               "    \"header\": {\n      \"version\": 1,\n      \"time\": 1732134567.123456,\n"
+               "      \"topic\": \"module.TeraServer.UserManagerModule.events\"\n    },\n    \"events\": [\n      {\n"
+               "        \"@type\": \"type.googleapis.com/opentera.protobuf.UserEvent\",\n"
+               "        \"userUuid\": \"b7a2f3c0-1111-4a4a-9c9c-000000000001\",\n        \"type\": "
+               "\"USER_CONNECTED\",\n"
+               "        \"userFullname\": \"Super Admin\"\n      }\n    ]\n  }\n}\n")
+        << events
+        << QStringList {QStringLiteral("User USER_CONNECTED b7a2f3c0-1111-4a4a-9c9c-000000000001 Super Admin")};
+    QTest::newRow("two events in one frame") << envelope(QStringLiteral(
+        R"({"@type":"type.googleapis.com/opentera.protobuf.ParticipantEvent","participantUuid":"p1","type":"PARTICIPANT_CONNECTED","participantName":"P-0042","participantProjectName":"Rehab pilot","participantSiteName":"Sherbrooke"},
                   {"@type":"type.googleapis.com/opentera.protobuf.DeviceEvent","deviceUuid":"d1","type":"DEVICE_CONNECTED","deviceName":"Robot-01","deviceStatus":""})"))
-        << events << QStringList {QStringLiteral("Participant PARTICIPANT_CONNECTED p1 P-0042"), QStringLiteral("Device DEVICE_CONNECTED d1 Robot-01")};
+                                             << events
+                                             << QStringList {
+                                                    QStringLiteral("Participant PARTICIPANT_CONNECTED p1 P-0042"),
+                                                    QStringLiteral("Device DEVICE_CONNECTED d1 Robot-01")};
     QTest::newRow("unknown @type does not break the frame")
         << envelope(QStringLiteral(
                R"({"@type":"type.googleapis.com/opentera.protobuf.SomethingNew","x":{"y":[1,2]}},
                   {"@type":"type.googleapis.com/opentera.protobuf.DeviceEvent","deviceUuid":"d1","type":"DEVICE_DISCONNECTED","deviceName":"Robot-01"})"))
         << events
-        << QStringList {QStringLiteral("Unknown type.googleapis.com/opentera.protobuf.SomethingNew"), QStringLiteral("Device DEVICE_DISCONNECTED d1 Robot-01")};
+        << QStringList {QStringLiteral("Unknown type.googleapis.com/opentera.protobuf.SomethingNew"),
+               QStringLiteral("Device DEVICE_DISCONNECTED d1 Robot-01")};
     QTest::newRow("type of another package is unknown")
-        << envelope(QStringLiteral(R"({"@type":"type.googleapis.com/other.UserEvent","userUuid":"u1"})"))
-        << events << QStringList {QStringLiteral("Unknown type.googleapis.com/other.UserEvent")};
-    QTest::newRow("enum numbers")
-        << envelope(QStringLiteral(
-               R"({"@type":"type.googleapis.com/opentera.protobuf.DeviceEvent","deviceUuid":"d1","type":7,"deviceName":"Robot-01","deviceStatus":""},
+        << envelope(QStringLiteral(R"({"@type":"type.googleapis.com/other.UserEvent","userUuid":"u1"})")) << events
+        << QStringList {QStringLiteral("Unknown type.googleapis.com/other.UserEvent")};
+    QTest::newRow("enum numbers") << envelope(QStringLiteral(
+        R"({"@type":"type.googleapis.com/opentera.protobuf.DeviceEvent","deviceUuid":"d1","type":7,"deviceName":"Robot-01","deviceStatus":""},
                   {"@type":"type.googleapis.com/opentera.protobuf.JoinSessionReplyEvent","sessionUuid":"s1","joinReply":3})"))
-        << events << QStringList {QStringLiteral("Device DEVICE_STATUS_CHANGED d1 Robot-01"), QStringLiteral("JoinSessionReply REPLY_BUSY s1")};
-    QTest::newRow("snake_case keys")
-        << envelope(QStringLiteral(
-               R"({"@type":"type.googleapis.com/opentera.protobuf.UserEvent","user_uuid":"u1","type":"USER_JOINED_SESSION","user_fullname":"Super Admin"},
+                                  << events
+                                  << QStringList {QStringLiteral("Device DEVICE_STATUS_CHANGED d1 Robot-01"),
+                                         QStringLiteral("JoinSessionReply REPLY_BUSY s1")};
+    QTest::newRow("snake_case keys") << envelope(QStringLiteral(
+        R"({"@type":"type.googleapis.com/opentera.protobuf.UserEvent","user_uuid":"u1","type":"USER_JOINED_SESSION","user_fullname":"Super Admin"},
                   {"@type":"type.googleapis.com/opentera.protobuf.ArchiveEvent","archive_uuid":"a1","owner_uuid":"u1","status":2,"archive_url":""})"))
-        << events << QStringList {QStringLiteral("User USER_JOINED_SESSION u1 Super Admin"), QStringLiteral("Archive STATUS_COMPLETED a1")};
-    QTest::newRow("unknown enum name kept")
-        << envelope(QStringLiteral(R"({"@type":"type.googleapis.com/opentera.protobuf.UserEvent","userUuid":"u1","type":"USER_TELEPORTED"})"))
-        << events << QStringList {QStringLiteral("User USER_TELEPORTED u1")};
+                                     << events
+                                     << QStringList {QStringLiteral("User USER_JOINED_SESSION u1 Super Admin"),
+                                            QStringLiteral("Archive STATUS_COMPLETED a1")};
+    QTest::newRow("unknown enum name kept") << envelope(QStringLiteral(
+        R"({"@type":"type.googleapis.com/opentera.protobuf.UserEvent","userUuid":"u1","type":"USER_TELEPORTED"})"))
+                                            << events << QStringList {QStringLiteral("User USER_TELEPORTED u1")};
     QTest::newRow("deprecated and unknown values")
         << envelope(QStringLiteral(
                R"({"@type":"type.googleapis.com/opentera.protobuf.UserEvent","userUuid":"u1","type":"USER_ADDED"},
                   {"@type":"type.googleapis.com/opentera.protobuf.UserEvent","userUuid":"u2","type":"USER_UNKNOWN"})"))
         << events << QStringList {QStringLiteral("User USER_ADDED u1"), QStringLiteral("User USER_UNKNOWN u2")};
-    QTest::newRow("unknown fields tolerated")
-        << envelope(QStringLiteral(R"({"@type":"type.googleapis.com/opentera.protobuf.StopSessionEvent","sessionUuid":"s1","serviceUuid":"v1","newField":true})"))
-        << events << QStringList {QStringLiteral("StopSession s1")};
-    QTest::newRow("database event")
-        << envelope(QStringLiteral(R"({"@type":"type.googleapis.com/opentera.protobuf.DatabaseEvent","type":"DB_DELETE","objectType":"TeraDevice","objectValue":"{}"})"))
-        << events << QStringList {QStringLiteral("Database DB_DELETE")};
+    QTest::newRow("unknown fields tolerated") << envelope(QStringLiteral(
+        R"({"@type":"type.googleapis.com/opentera.protobuf.StopSessionEvent","sessionUuid":"s1","serviceUuid":"v1","newField":true})"))
+                                              << events << QStringList {QStringLiteral("StopSession s1")};
+    QTest::newRow("database event") << envelope(QStringLiteral(
+        R"({"@type":"type.googleapis.com/opentera.protobuf.DatabaseEvent","type":"DB_DELETE","objectType":"TeraDevice","objectValue":"{}"})"))
+                                    << events << QStringList {QStringLiteral("Database DB_DELETE")};
     QTest::newRow("wrongly typed field: that event only")
         << envelope(QStringLiteral(
                R"({"@type":"type.googleapis.com/opentera.protobuf.UserEvent","userUuid":{"x":1}},
                   {"@type":"type.googleapis.com/opentera.protobuf.StopSessionEvent","sessionUuid":"s1"})"))
         << events << QStringList {QStringLiteral("Invalid UserEvent"), QStringLiteral("StopSession s1")};
-    QTest::newRow("element not an object") << envelope(QStringLiteral("42")) << events << QStringList {QStringLiteral("Invalid")};
-    QTest::newRow("bare TeraEvent")
-        << QStringLiteral(R"({"header":{"version":1},"events":[{"@type":"type.googleapis.com/opentera.protobuf.StopSessionEvent","sessionUuid":"s1"}]})")
-        << events << QStringList {QStringLiteral("StopSession s1")};
+    QTest::newRow("element not an object")
+        << envelope(QStringLiteral("42")) << events << QStringList {QStringLiteral("Invalid")};
+    QTest::newRow("bare TeraEvent") << QStringLiteral(
+        R"({"header":{"version":1},"events":[{"@type":"type.googleapis.com/opentera.protobuf.StopSessionEvent","sessionUuid":"s1"}]})")
+                                    << events << QStringList {QStringLiteral("StopSession s1")};
     QTest::newRow("no events") << envelope(QString()) << events << QStringList();
-    QTest::newRow("refusal text") << QStringLiteral("Not allowed to send message") << int(Frame::Kind::Text) << QStringList();
+    QTest::newRow("refusal text") << QStringLiteral("Not allowed to send message") << int(Frame::Kind::Text)
+                                  << QStringList();
     QTest::newRow("truncated JSON") << envelope(QString()).left(60) << int(Frame::Kind::Undecodable) << QStringList();
     QTest::newRow("another message type")
         << QStringLiteral(R"({"message":{"@type":"type.googleapis.com/opentera.protobuf.ServerCommand","type":1}})")
         << int(Frame::Kind::Unexpected) << QStringList();
     QTest::newRow("JSON array") << QStringLiteral("[1,2]") << int(Frame::Kind::Unexpected) << QStringList();
-    QTest::newRow("unrelated object") << QStringLiteral(R"({"hello":"world"})") << int(Frame::Kind::Unexpected) << QStringList();
+    QTest::newRow("unrelated object") << QStringLiteral(R"({"hello":"world"})") << int(Frame::Kind::Unexpected)
+                                      << QStringList();
 }
 
 void tst_OpenTeraFrame::textFrames()
@@ -171,8 +181,8 @@ void tst_OpenTeraFrame::textFrames()
 
 void tst_OpenTeraFrame::headerAndRawPayload()
 {
-    const Frame frame = decodeTextFrame(envelope(
-        QStringLiteral(R"({"@type":"type.googleapis.com/opentera.protobuf.SomethingNew","x":1},
+    const Frame frame =
+        decodeTextFrame(envelope(QStringLiteral(R"({"@type":"type.googleapis.com/opentera.protobuf.SomethingNew","x":1},
                           {"@type":"type.googleapis.com/opentera.protobuf.DeviceEvent","deviceUuid":"d1","type":"DEVICE_STATUS_CHANGED","deviceStatus":"{\"status\": \"{}\", \"timestamp\": 5}"})")));
     QCOMPARE(frame.version, 1u);
     QCOMPARE(frame.time, 1732134567.5);
@@ -236,8 +246,8 @@ void tst_OpenTeraFrame::binaryFrames()
 
     pb::TeraMessage notAnEvent;
     notAnEvent.mutable_message()->PackFrom(user);
-    QCOMPARE(decodeBinaryFrame(QByteArray::fromStdString(notAnEvent.SerializeAsString())).kind,
-        Frame::Kind::Unexpected);
+    QCOMPARE(
+        decodeBinaryFrame(QByteArray::fromStdString(notAnEvent.SerializeAsString())).kind, Frame::Kind::Unexpected);
     QCOMPARE(decodeBinaryFrame(QByteArray("\xff\xff\xff\xff\x0f garbage", 14)).kind, Frame::Kind::Undecodable);
     QCOMPARE(decodeBinaryFrame(QByteArray()).kind, Frame::Kind::Unexpected); // an empty TeraMessage
 }

@@ -285,23 +285,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("enumName");
         QTest::addColumn<QStringList>("values"); // index = number
-        QTest::newRow("UserEvent.EventType")
-            << QStringLiteral("UserEvent.EventType")
-            << names("USER_UNKNOWN USER_CONNECTED USER_DISCONNECTED USER_DELETED USER_ADDED USER_UPDATED USER_JOINED_SESSION USER_LEFT_SESSION");
+        QTest::newRow("UserEvent.EventType") << QStringLiteral("UserEvent.EventType")
+                                             << names("USER_UNKNOWN USER_CONNECTED USER_DISCONNECTED USER_DELETED "
+                                                      "USER_ADDED USER_UPDATED USER_JOINED_SESSION USER_LEFT_SESSION");
         QTest::newRow("ParticipantEvent.EventType")
             << QStringLiteral("ParticipantEvent.EventType")
-            << names("PARTICIPANT_UNKNOWN PARTICIPANT_CONNECTED PARTICIPANT_DISCONNECTED PARTICIPANT_DELETED PARTICIPANT_ADDED PARTICIPANT_JOINED_SESSION PARTICIPANT_LEFT_SESSION");
+            << names("PARTICIPANT_UNKNOWN PARTICIPANT_CONNECTED PARTICIPANT_DISCONNECTED PARTICIPANT_DELETED "
+                     "PARTICIPANT_ADDED PARTICIPANT_JOINED_SESSION PARTICIPANT_LEFT_SESSION");
         QTest::newRow("DeviceEvent.EventType")
             << QStringLiteral("DeviceEvent.EventType")
-            << names("DEVICE_UNKNOWN DEVICE_CONNECTED DEVICE_DISCONNECTED DEVICE_DELETED DEVICE_ADDED DEVICE_JOINED_SESSION DEVICE_LEFT_SESSION DEVICE_STATUS_CHANGED");
+            << names("DEVICE_UNKNOWN DEVICE_CONNECTED DEVICE_DISCONNECTED DEVICE_DELETED DEVICE_ADDED "
+                     "DEVICE_JOINED_SESSION DEVICE_LEFT_SESSION DEVICE_STATUS_CHANGED");
         QTest::newRow("JoinSessionReplyEvent.ReplyType")
             << QStringLiteral("JoinSessionReplyEvent.ReplyType")
             << names("REPLY_UNKNOWN REPLY_ACCEPTED REPLY_DENIED REPLY_BUSY REPLY_TIMEOUT");
         QTest::newRow("ArchiveEvent.StatusType")
             << QStringLiteral("ArchiveEvent.StatusType")
             << names("STATUS_PENDING STATUS_INPROGRESS STATUS_COMPLETED STATUS_CANCELLED STATUS_DELETED");
-        QTest::newRow("DatabaseEvent.EventType") << QStringLiteral("DatabaseEvent.EventType")
-                                                 << names("DB_UNKNOWN DB_CREATE DB_UPDATE DB_DELETE");
+        QTest::newRow("DatabaseEvent.EventType")
+            << QStringLiteral("DatabaseEvent.EventType") << names("DB_UNKNOWN DB_CREATE DB_UPDATE DB_DELETE");
     }
 
     void enumsMatchTheWireTables()
@@ -370,7 +372,8 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(event.events(0).type_url()),
             QStringLiteral("type.googleapis.com/opentera.protobuf.UserEvent"));
         const QJsonObject json = QJsonDocument::fromJson(toJson(event).toUtf8()).object();
-        QCOMPARE(json.value(QLatin1String("events")).toArray().at(0).toObject().value(QLatin1String("@type")).toString(),
+        QCOMPARE(
+            json.value(QLatin1String("events")).toArray().at(0).toObject().value(QLatin1String("@type")).toString(),
             QStringLiteral("type.googleapis.com/opentera.protobuf.UserEvent"));
     }
 
