@@ -23,6 +23,10 @@ bool expand(QString *text, const std::function<QString(const QString &)> &uuidAt
             *error = QStringLiteral("replace ${%1} with a value before sending").arg(name);
             return false;
         }
+        if (path.contains(QLatin1String("${"))) {
+            *error = QStringLiteral("select the entity the template is for (its ${path} is not filled in)");
+            return false;
+        }
         if (path.isEmpty()) {
             *error = QStringLiteral("replace ${uuid} with the entity's UUID, or name it as ${uuid:devices/<name>}");
             return false;
