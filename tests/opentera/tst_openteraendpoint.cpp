@@ -40,9 +40,10 @@ struct Harness
     }
 
     bool start(const QVariantMap &simOptions, const QString &user = QStringLiteral("admin"),
-        const QString &password = QStringLiteral("admin"))
+        const QString &password = QStringLiteral("admin"), bool retryFirstConnect = true)
     {
-        simulator = test::startSimulator(QStringLiteral("opentera"), simOptions);
+        if (!simulator)
+            simulator = test::startSimulator(QStringLiteral("opentera"), simOptions);
         if (!simulator)
             return false;
         EndpointConfig config = simulator->clientConfig();
@@ -52,6 +53,7 @@ struct Harness
         config.link.pingIntervalMs = 0;
         config.link.initialBackoffMs = 100;
         config.link.maxBackoffMs = 400;
+        config.link.retryFirstConnect = retryFirstConnect; // as the CLI has it
         ProtocolRegistry registry;
         registerBuiltinProtocols(registry);
         QString error;
@@ -112,6 +114,7 @@ private Q_SLOTS:
     void droppedSocketLogsInAgainAndReloadsTheLists();
     void closeCode4000StopsReconnecting();
     void alreadyLoggedInRetriesWithBackoff();
+    void alreadyLoggedInAtFirstLoginWaits();
     void refusedLogins_data();
     void refusedLogins();
     void refreshesTheTokenBeforeItExpires();
@@ -215,6 +218,22 @@ void tst_OpenTeraEndpoint::alreadyLoggedInRetriesWithBackoff()
     QTRY_VERIFY(h.hasEvent(Severity::Warning, QStringLiteral("already logged in, retrying")));
     QTRY_COMPARE_WITH_TIMEOUT(h.endpoint->state(), LinkState::Ready, 10000);
     QVERIFY(h.sim()->requestCount(QStringLiteral("/api/user/login")) >= 3);
+}
+
+void tst_OpenTeraEndpoint::alreadyLoggedInAtFirstLoginWaits()
+{
+    // Another session of the user holds a socket: even a CLI-style first connection waits for it.
+    Harness other;
+    QVERIFY(other.start(fastWorld()));
+    QTRY_COMPARE(other.endpoint->state(), LinkState::Ready);
+    Harness h;
+    h.simulator = std::move(other.simulator);
+    QVERIFY(h.start(QVariantMap(), QStringLiteral("admin"), QStringLiteral("admin"), false));
+    QTRY_VERIFY(h.hasEvent(Severity::Warning, QStringLiteral("already logged in, retrying")));
+    QVERIFY(h.endpoint->state() != LinkState::Failed);
+    other.endpoint->close(); // logs out, the socket goes
+    QTRY_COMPARE_WITH_TIMEOUT(h.endpoint->state(), LinkState::Ready, 10000);
+    other.simulator = std::move(h.simulator); // destroyed after both endpoints
 }
 
 void tst_OpenTeraEndpoint::refusedLogins_data()

@@ -96,9 +96,15 @@ void OpenTeraEndpoint::onLoginReply(const RestReply &reply)
         failFinal(QStringLiteral("login failed: %1").arg(outcome.detail));
         return;
     case LoginOutcome::Kind::AlreadyLoggedIn:
+        // It means "wait": the server has not noticed a dead socket of this user yet (up to
+        // ~40 s), so even a first connection retries (a CLI's --timeout still bounds it).
+        if (!m_linkOptions.reconnect) {
+            failFinal(outcome.detail);
+            return;
+        }
         reportEvent(
             Severity::Warning, QString(), QStringLiteral("already logged in, retrying"), QString::fromUtf8(reply.body));
-        retryLogin(outcome.detail);
+        m_link.scheduleReconnect(outcome.detail);
         return;
     case LoginOutcome::Kind::Transient:
         retryLogin(outcome.detail);
