@@ -231,7 +231,7 @@ HttpResponse OpenTeraRestApi::sessionManager(const HttpRequest &request, const S
     if (action == QLatin1String("start")) {
         if (!manage.contains(QLatin1String("id_session_type")))
             return jsonString(400, QStringLiteral("Missing required id_session_type for new sessions"));
-        const SimSession &session = m_world->startSession(user.uuid, participants, users, devices);
+        const SimSession &session = m_world->sessions().start(user.uuid, participants, users, devices);
         const QString url = QStringLiteral("https://127.0.0.1:40075/webrtc/8080/?key=") + session.uuid.left(8);
         return json(200,
             QJsonObject {{QStringLiteral("status"), QStringLiteral("started")},
@@ -244,29 +244,29 @@ HttpResponse OpenTeraRestApi::sessionManager(const HttpRequest &request, const S
     QString key = manage.value(QLatin1String("session_uuid")).toString();
     if (key.isEmpty() && manage.contains(QLatin1String("id_session")))
         key = QString::number(manage.value(QLatin1String("id_session")).toInt());
-    SimSession *session = key.isEmpty() ? nullptr : m_world->findSession(key);
+    SimSession *session = key.isEmpty() ? nullptr : m_world->sessions().find(key);
     if (action != QLatin1String("stop") && action != QLatin1String("invite") && action != QLatin1String("remove")
         && action != QLatin1String("invite_reply"))
         return jsonString(501, QStringLiteral("Not implemented yet"));
     if (!session)
         return jsonString(400, QStringLiteral("Invalid session"));
     if (action == QLatin1String("stop")) {
-        m_world->stopSession(session->uuid);
+        m_world->sessions().stop(session->uuid);
         return json(200, QJsonObject {{QStringLiteral("status"), QStringLiteral("stopped")}});
     }
     if (action == QLatin1String("invite")) {
-        m_world->invite(*session, participants, users, devices);
+        m_world->sessions().invite(*session, participants, users, devices);
         return json(200, QJsonObject {{QStringLiteral("status"), QStringLiteral("invited")}});
     }
     if (action == QLatin1String("remove")) {
-        m_world->remove(*session, participants, users, devices);
+        m_world->sessions().remove(*session, participants, users, devices);
         return json(200, QJsonObject {{QStringLiteral("status"), QStringLiteral("removed")}});
     }
     const QJsonObject parameters = manage.value(QLatin1String("parameters")).toObject();
     const int code = replyCode(parameters.value(QLatin1String("reply_code")));
     if (code == 0)
         return jsonString(400, QStringLiteral("Invalid reply_code"));
-    m_world->reply(*session, user.uuid, code, parameters.value(QLatin1String("reply_msg")).toString());
+    m_world->sessions().reply(*session, user.uuid, code, parameters.value(QLatin1String("reply_msg")).toString());
     return json(200, QJsonObject {{QStringLiteral("status"), QStringLiteral("OK")}});
 }
 

@@ -242,7 +242,7 @@ void OpenTeraSimulator::deliver(Connection *connection, const OutEvent &event)
 {
     OutEvent routed = event;
     if (routed.topic.startsWith(QLatin1String("websocket.user.")))
-        routed.topic = OpenTeraWorld::userTopic(connection->userUuid); // each user's own topic
+        routed.topic = SessionBook::userTopic(connection->userUuid); // each user's own topic
     if (!m_batch) {
         sendFrame(connection, {routed});
         return;

@@ -2,11 +2,7 @@
 
 #include "opentera/archiveevent.pb.h"
 #include "opentera/deviceevent.pb.h"
-#include "opentera/joinsessionevent.pb.h"
-#include "opentera/joinsessionreplyevent.pb.h"
-#include "opentera/leavesessionevent.pb.h"
 #include "opentera/participantevent.pb.h"
-#include "opentera/stopsessionevent.pb.h"
 #include "opentera/userevent.pb.h"
 
 #include <QDateTime>
@@ -41,20 +37,18 @@ std::string s(const QString &text)
     return text.toStdString();
 }
 
-const char *const kServiceUuid = "0a1bc2d3-0000-4000-8000-00000000ff03"; // VideoRehabService
-
 } // namespace
-
-QString OpenTeraWorld::userTopic(const QString &userUuid)
-{
-    return QStringLiteral("websocket.user.%1.events").arg(userUuid);
-}
 
 OpenTeraWorld::OpenTeraWorld(const OpenTeraAccounts *accounts, const QVariantMap &options, QObject *parent)
     : QObject(parent)
     , m_accounts(accounts)
     , m_random(options.value(QStringLiteral("seed"), 20241120).toUInt())
     , m_generator(options.value(QStringLiteral("generator"), true).toBool())
+    , m_book(
+          accounts, [this](const OutEvent &event) { emitOut(event); },
+          [this](const QStringList &participants, const QStringList &users, const QStringList &devices, bool busy) {
+              setBusy(participants, users, devices, busy);
+          })
 {
     const bool reference = options.value(QStringLiteral("cadence")).toString() == QLatin1String("reference");
     m_statusMs = options.value(QStringLiteral("statusMs"), reference ? 5000 : 1000).toInt();
@@ -383,28 +377,19 @@ void OpenTeraWorld::tick()
         m_nextPresenceMs = now + static_cast<qint64>(uniform(m_presenceMs, 3.0 * m_presenceMs));
         presenceChange();
     }
-    for (const SimSession &session : std::as_const(m_sessions)) {
+    for (const SimSession &session : m_book.sessions()) {
         if (session.replyAtMs > 0 && now >= session.replyAtMs) {
-            SimSession &live = m_sessions[session.uuid];
+            SimSession &live = *m_book.find(session.uuid);
             live.replyAtMs = 0;
             // The invited participant answers: accepted, or now and then busy.
-            if (!live.participants.isEmpty()) {
-                const bool busy = m_random.bounded(3) == 0;
-                auto message = std::make_shared<pb::JoinSessionReplyEvent>();
-                message->set_session_uuid(s(live.uuid));
-                message->set_participant_uuid(s(live.participants.first()));
-                message->set_join_reply(
-                    busy ? pb::JoinSessionReplyEvent::REPLY_BUSY : pb::JoinSessionReplyEvent::REPLY_ACCEPTED);
-                emitOut(OutEvent {userTopic(live.creatorUuid), message, {}, live.users, {}, Subject::None, {}});
-                if (busy)
-                    remove(live, {live.participants.first()}, {}, {});
-            }
-            break; // m_sessions may have changed
+            if (!live.participants.isEmpty())
+                m_book.participantReply(live, live.participants.first(), m_random.bounded(3) == 0 ? 3 : 1);
+            break; // the sessions may have changed
         }
         if (session.endsAtMs > 0 && now >= session.endsAtMs) {
             const QString creator = session.creatorUuid;
             const QStringList users = session.users;
-            stopSession(session.uuid);
+            m_book.stop(session.uuid);
             for (const QString &user : users) {
                 if (user != creator && m_userSockets.value(user) > 0 && m_random.bounded(2) == 0)
                     startArchive(user);
@@ -412,7 +397,7 @@ void OpenTeraWorld::tick()
             break;
         }
     }
-    if (m_sessions.isEmpty() && now >= m_nextSessionMs) {
+    if (m_book.sessions().isEmpty() && now >= m_nextSessionMs) {
         m_nextSessionMs = now + static_cast<qint64>(uniform(0.8, 1.2) * m_sessionMs);
         simulatedSession();
     }
@@ -477,7 +462,7 @@ void OpenTeraWorld::simulatedSession()
         if (it.value() > 0 && it.key() != creator)
             users << it.key();
     }
-    SimSession &session = startSession(creator, {participantUuid}, users, {robot});
+    SimSession &session = m_book.start(creator, {participantUuid}, users, {robot});
     session.endsAtMs = nowMs() + static_cast<qint64>(uniform(0.4, 0.8) * m_sessionMs);
     session.replyAtMs = nowMs() + std::max<qint64>(m_sessionMs / 30, 20);
 }
@@ -503,110 +488,6 @@ void OpenTeraWorld::setBusy(
             emitDevice(*d, busy ? pb::DeviceEvent::DEVICE_JOINED_SESSION : pb::DeviceEvent::DEVICE_LEFT_SESSION);
         }
     }
-}
-
-SimSession &OpenTeraWorld::startSession(
-    const QString &creatorUuid, const QStringList &participants, const QStringList &users, const QStringList &devices)
-{
-    SimSession session;
-    session.id = ++m_nextSessionId;
-    session.uuid = stableUuid(QStringLiteral("session/%1/%2").arg(session.id).arg(nowMs()));
-    session.creatorUuid = creatorUuid;
-    session.participants = participants;
-    session.users = QStringList {creatorUuid} + users;
-    session.devices = devices;
-    SimSession &stored = m_sessions[session.uuid];
-    stored = session;
-    invite(stored, {}, {}, {});
-    setBusy(participants, session.users, devices, true);
-    return stored;
-}
-
-SimSession *OpenTeraWorld::findSession(const QString &uuidOrId)
-{
-    for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
-        if (it->uuid == uuidOrId || QString::number(it->id) == uuidOrId)
-            return &it.value();
-    }
-    return nullptr;
-}
-
-void OpenTeraWorld::invite(
-    SimSession &session, const QStringList &participants, const QStringList &users, const QStringList &devices)
-{
-    const bool initial = participants.isEmpty() && users.isEmpty() && devices.isEmpty();
-    if (!initial) {
-        session.participants += participants;
-        session.users += users;
-        session.devices += devices;
-        setBusy(participants, users, devices, true);
-    }
-    const SimAccount *creator = m_accounts->byUuid(session.creatorUuid);
-    auto message = std::make_shared<pb::JoinSessionEvent>();
-    message->set_session_url(
-        s(QStringLiteral("https://127.0.0.1:40075/webrtc/8080/?key=%1").arg(session.uuid.left(8))));
-    message->set_session_creator_name(s(creator ? creator->fullName() : QString()));
-    message->set_session_uuid(s(session.uuid));
-    for (const QString &uuid : std::as_const(session.participants))
-        message->add_session_participants(s(uuid));
-    for (const QString &uuid : std::as_const(session.users))
-        message->add_session_users(s(uuid));
-    for (const QString &uuid : std::as_const(session.devices))
-        message->add_session_devices(s(uuid));
-    message->set_join_msg("Join!");
-    message->set_session_parameters("{}");
-    message->set_service_uuid(kServiceUuid);
-    // Only invited users get it: the creator knows already.
-    QStringList recipients = initial ? session.users : users;
-    recipients.removeAll(session.creatorUuid);
-    if (!recipients.isEmpty())
-        emitOut(OutEvent {userTopic(session.creatorUuid), message, {}, recipients, {}, Subject::None, {}});
-}
-
-void OpenTeraWorld::remove(
-    SimSession &session, const QStringList &participants, const QStringList &users, const QStringList &devices)
-{
-    auto message = std::make_shared<pb::LeaveSessionEvent>();
-    message->set_session_uuid(s(session.uuid));
-    message->set_service_uuid(kServiceUuid);
-    for (const QString &uuid : participants)
-        message->add_leaving_participants(s(uuid));
-    for (const QString &uuid : users)
-        message->add_leaving_users(s(uuid));
-    for (const QString &uuid : devices)
-        message->add_leaving_devices(s(uuid));
-    emitOut(OutEvent {userTopic(session.creatorUuid), message, {}, session.users, {}, Subject::None, {}});
-    for (const QString &uuid : participants)
-        session.participants.removeAll(uuid);
-    for (const QString &uuid : users)
-        session.users.removeAll(uuid);
-    for (const QString &uuid : devices)
-        session.devices.removeAll(uuid);
-    setBusy(participants, users, devices, false);
-}
-
-void OpenTeraWorld::reply(SimSession &session, const QString &userUuid, int code, const QString &text)
-{
-    auto message = std::make_shared<pb::JoinSessionReplyEvent>();
-    message->set_session_uuid(s(session.uuid));
-    message->set_user_uuid(s(userUuid));
-    message->set_join_reply(static_cast<pb::JoinSessionReplyEvent::ReplyType>(code));
-    message->set_reply_msg(s(text));
-    emitOut(OutEvent {userTopic(session.creatorUuid), message, {}, session.users, userUuid, Subject::None, {}});
-    if (code != pb::JoinSessionReplyEvent::REPLY_ACCEPTED)
-        remove(session, {}, {userUuid}, {});
-}
-
-void OpenTeraWorld::stopSession(const QString &uuid)
-{
-    if (!m_sessions.contains(uuid))
-        return;
-    const SimSession session = m_sessions.take(uuid);
-    auto message = std::make_shared<pb::StopSessionEvent>();
-    message->set_session_uuid(s(session.uuid));
-    message->set_service_uuid(kServiceUuid);
-    emitOut(OutEvent {userTopic(session.creatorUuid), message, {}, {}, {}, Subject::None, {}});
-    setBusy(session.participants, session.users, session.devices, false);
 }
 
 void OpenTeraWorld::startArchive(const QString &ownerUuid)

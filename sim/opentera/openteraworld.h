@@ -2,6 +2,7 @@
 
 #include "sim/opentera/openteraaccounts.h"
 #include "sim/opentera/openteraframes.h"
+#include "sim/opentera/openterasessionbook.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -47,18 +48,6 @@ struct SimDevice
     double humidity = 40.0;
 };
 
-struct SimSession
-{
-    int id = 0;
-    QString uuid;
-    QString creatorUuid;
-    QStringList participants;
-    QStringList users;
-    QStringList devices;
-    qint64 endsAtMs = 0; // simulated sessions end by themselves; 0 = only on request
-    qint64 replyAtMs = 0; // when the simulated participant answers the invitation
-};
-
 // The live world of the simulated TeraServer (../shared/protocols/opentera.md §6): site
 // Sherbrooke with projects "Rehab pilot" and "Home monitoring", participants P-0041…P-0048,
 // devices Robot-01, Robot-02, SensorHub-A and Tablet-07, the accounts' users. Devices post their
@@ -84,7 +73,7 @@ public:
     SimParticipant *participant(const QString &uuidOrId);
     SimDevice *device(const QString &uuidOrId);
     SimDevice *deviceByName(const QString &name);
-    const QHash<QString, SimSession> &sessions() const { return m_sessions; }
+    SessionBook &sessions() { return m_book; }
 
     bool canSee(const SimAccount &viewer, Subject subject, const QString &uuid) const;
     QJsonArray onlineUsers(const SimAccount &viewer) const;
@@ -101,24 +90,12 @@ public:
     // A device's POST /api/device/status: stores and announces it.
     void postStatus(SimDevice &device, const QJsonObject &status, double timestamp);
 
-    // Session manager actions (emit JoinSession/LeaveSession/StopSession/JoinSessionReply and the
-    // members' *_JOINED_SESSION / *_LEFT_SESSION).
-    SimSession &startSession(const QString &creatorUuid, const QStringList &participants, const QStringList &users,
-        const QStringList &devices);
-    SimSession *findSession(const QString &uuidOrId);
-    void invite(
-        SimSession &session, const QStringList &participants, const QStringList &users, const QStringList &devices);
-    void remove(
-        SimSession &session, const QStringList &participants, const QStringList &users, const QStringList &devices);
-    void reply(SimSession &session, const QString &userUuid, int code, const QString &message);
-    void stopSession(const QString &uuid);
     // An archive of `ownerUuid` goes INPROGRESS, then COMPLETED (or CANCELLED) a little later.
     void startArchive(const QString &ownerUuid);
     // An event of a type that is not in the schema (opentera.protobuf.UserPreferenceEvent).
     void emitUnknown(const QStringList &recipients = {});
 
     static constexpr const char *kPresenceTopic = "module.TeraServer.UserManagerModule.events";
-    static QString userTopic(const QString &userUuid);
 
 Q_SIGNALS:
     void event(const fleetscope::sim::opentera::OutEvent &event);
@@ -142,11 +119,10 @@ private:
     QHash<QString, bool> m_userOnline;
     QHash<QString, bool> m_userBusy;
     QHash<QString, int> m_userSockets; // live sockets per user
-    QHash<QString, SimSession> m_sessions;
-    int m_nextSessionId = 100;
     QTimer m_tick;
     QRandomGenerator m_random;
     bool m_generator;
+    SessionBook m_book;
     int m_statusMs;
     double m_statusSpread;
     int m_presenceMs;
