@@ -11,6 +11,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void logoutClosesWith4000();
     void deviceStatusApi();
     void sessionInvitationReachesTheInvitee();
+    void pingTimeoutAbortsSilentClients();
 };
 
 void tst_OpenTeraSimulator::loginAndItsQuirks()
@@ -306,6 +308,38 @@ void tst_OpenTeraSimulator::sessionInvitationReachesTheInvitee()
     const Reply wrongService = client.request("POST", QStringLiteral("/api/user/sessions/manager"),
         Client::basic("admin", "admin"), R"({"session_manage":{"action":"start","id_service":9,"id_session_type":1}})");
     QCOMPARE(wrongService.status, 403);
+}
+
+void tst_OpenTeraSimulator::pingTimeoutAbortsSilentClients()
+{
+    auto simulator = test::startSimulator(
+        QStringLiteral("opentera"), quiet({{QStringLiteral("pingMs"), 30}, {QStringLiteral("pongTimeoutMs"), 300}}));
+    QVERIFY(simulator);
+    Client client(*static_cast<OpenTeraSimulator *>(simulator.get()));
+    // A client that answers pings (QWebSocket does by itself)...
+    const Reply alive =
+        client.request("GET", QStringLiteral("/api/user/login?with_websocket=true"), Client::basic("admin", "admin"));
+    QWebSocket answering;
+    QSignalSpy answeringDown(&answering, &QWebSocket::disconnected);
+    answering.open(Client::socketUrl(alive));
+    QTRY_COMPARE(answering.state(), QAbstractSocket::ConnectedState);
+    // ...and one that completes the handshake, then never reads again.
+    const Reply dead = client.request(
+        "GET", QStringLiteral("/api/user/login?with_websocket=true"), Client::basic("siteadmin", "siteadmin"));
+    const QUrl url = Client::socketUrl(dead);
+    QTcpSocket silent;
+    QSignalSpy silentDown(&silent, &QTcpSocket::disconnected);
+    silent.connectToHost(url.host(), static_cast<quint16>(url.port()));
+    QVERIFY(silent.waitForConnected(5000));
+    silent.write("GET " + url.path().toLatin1() + "?" + url.query().toLatin1()
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+          "Sec-WebSocket-Version: 13\r\n\r\n");
+    QTRY_COMPARE(simulator->connectionCount(), 2);
+    // No pong within the timeout: dropped without a close frame; the answering client stays.
+    QTRY_COMPARE(silentDown.count(), 1);
+    QCOMPARE(simulator->connectionCount(), 1);
+    QCOMPARE(answeringDown.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_OpenTeraSimulator)
