@@ -321,7 +321,9 @@ void OpenTeraEndpoint::send(const Command &incoming)
     Command command = incoming;
     if (command.id == 0)
         command.id = nextCommandId();
-    if (!m_listsLoaded && m_link.state() != LinkState::Failed && !m_closed) {
+    const LinkState current = state(); // the endpoint's: Connecting already while logging in
+    const bool connecting = current != LinkState::Idle && current != LinkState::Failed && current != LinkState::Closed;
+    if (!m_listsLoaded && connecting && !m_closed) {
         // ${uuid:<path>} needs the tree: wait for the lists.
         m_afterReload.append([this, command] { send(command); });
         return;
