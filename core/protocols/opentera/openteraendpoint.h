@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/endpoint/endpoint.h"
+#include "core/link/websocketlink.h"
+#include "core/protocols/opentera/openteraeventmapper.h"
+#include "core/protocols/opentera/openterarest.h"
+#include "core/protocols/opentera/openteratree.h"
+
+#include <QTimer>
+
+#include <functional>
+
+namespace fleetscope::opentera {
+
+// An OpenTera connection as a user (staff) (../shared/protocols/opentera.md): logs in over REST
+// (Basic, with_websocket=true), opens the one-shot WebSocket URL it gets, decodes the server's
+// one-way event stream, keeps users/, participants/, devices/ and sessions/ from the online lists
+// (reloaded after every connection: missed events are not replayed), refreshes the token before
+// it expires and logs out on close(). Every reconnect logs in again (the socket URL is
+// single-use), so its link runs with adapterReopens. Nothing is ever sent on the socket; commands
+// are REST calls. Subscriptions are local: a device's status streams are always decoded, and
+// samples are reported for the subscribed paths (a path covers everything beneath it).
+//
+// Options: "user" (the login), EndpointConfig::secret (the password).
+// Threading: see Endpoint.
+class OpenTeraEndpoint : public Endpoint
+{
+    Q_OBJECT
+
+public:
+    explicit OpenTeraEndpoint(const EndpointConfig &config, QObject *parent = nullptr);
+    ~OpenTeraEndpoint() override;
+
+    LinkCounters counters() const override { return m_link.counters(); }
+
+    void open() override;
+    void close() override;
+    void browse() override;
+    void subscribe(const QString &path) override;
+    void unsubscribe(const QString &path) override;
+    void send(const fleetscope::Command &command) override;
+
+    // The close code that means "do not come back" (logout, admin disconnect, disabled account).
+    static constexpr int kCloseDisconnectedByServer = 4000;
+    // The server's advice: refresh every 15 min (tokens live 60 min, refreshed ones 30 min).
+    static constexpr int kRefreshEveryMs = 15 * 60 * 1000;
+
+private:
+    void startLogin();
+    void onLoginReply(const RestReply &reply);
+    void retryLogin(const QString &reason);
+    void failFinal(const QString &reason);
+    void onOpened();
+    void onText(const QString &text);
+    void onBinary(const QByteArray &data);
+    void onDropped(int code, const QString &reason);
+    void onLinkState(LinkState state, const QString &detail);
+    void startReload();
+    void onListReply(EntityKind kind, const RestReply &reply);
+    void finishReload();
+    void scheduleRefresh();
+    void refreshNow();
+    void deliver(const EndpointBatch &batch);
+    bool isSubscribed(const QString &path) const;
+    void finishCommand(
+        quint64 id, bool ok, bool local, const QString &detail, const QString &payload, const QString &path);
+
+    LinkOptions m_linkOptions;
+    WebSocketLink m_link;
+    RestClient m_rest;
+    EntityTree m_tree;
+    EventMapper m_mapper;
+    QTimer m_refreshTimer;
+    QString m_user;
+    QString m_fullname;
+    bool m_loggingIn = false;
+    bool m_everOpened = false;
+    bool m_closed = false;
+    bool m_browseWaiting = false;
+    bool m_listsLoaded = false;
+    int m_listsPending = 0;
+    QStringList m_listProblems;
+    EndpointBatch m_reload; // what the reload in flight gathered
+    QVector<std::function<void()>> m_afterReload; // commands waiting for the first lists
+    quint64 m_reloadGeneration = 0;
+};
+
+} // namespace fleetscope::opentera

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/endpoint/endpointbatch.h"
+#include "core/protocols/opentera/openteraframe.h"
+#include "core/protocols/opentera/openteratree.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace fleetscope::opentera {
+
+// Turns what OpenTera says into the uniform model (../shared/protocols/opentera.md §5): decoded
+// WebSocket frames and the REST online lists become topics (through the EntityTree), samples of
+// device status fields and events. Knows no socket and no HTTP, so every mapping rule is testable
+// from plain frames.
+//
+// Threading: the endpoint's thread.
+class EventMapper
+{
+public:
+    explicit EventMapper(EntityTree *tree);
+
+    // The logged-in user's UUID: its own USER_CONNECTED marks it online without a notification.
+    void setSelfUuid(const QString &uuid) { m_selfUuid = uuid; }
+
+    // A text or binary frame as received (`raw` is kept in the events' payloads).
+    void applyFrame(const Frame &frame, const QString &raw, qint64 rawBytes, EndpointBatch *out);
+
+    // A full reload: begin, then each list as it arrives, then end (entities no list named are
+    // marked offline, or pruned when they already were offline).
+    void beginReload();
+    void applyOnlineList(EntityKind kind, const QJsonArray &list, EndpointBatch *out);
+    void endReload(EndpointBatch *out);
+
+private:
+    enum class Change { Unknown, Connected, Disconnected, Joined, Left, Status, Deprecated };
+    static Change changeOf(WireEvent::Kind kind, int code);
+
+    void applyEvent(const WireEvent &event, double headerTime, qint64 tMs, EndpointBatch *out);
+    void applyEntityEvent(const WireEvent &event, EntityKind kind, double headerTime, qint64 tMs, EndpointBatch *out);
+    void applyStatus(Entity &device, const QJsonValue &outer, double headerTime, qint64 fallbackMs, EndpointBatch *out,
+        QString *summary, QString *decoded);
+    void applySession(const WireEvent &event, qint64 tMs, EndpointBatch *out);
+    void report(EndpointBatch *out, Severity severity, const QString &path, const QString &summary,
+        const QString &payload, qint64 tMs);
+    QString names(const QStringList &uuids) const;
+
+    EntityTree *m_tree;
+    QString m_selfUuid;
+    QSet<QString> m_seenInReload;
+    bool m_reloading = false;
+};
+
+} // namespace fleetscope::opentera
