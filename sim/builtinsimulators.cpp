@@ -1,6 +1,7 @@
 #include "sim/common/simulatorregistry.h"
 
 #include "sim/exosite/exositesimulator.h"
+#include "sim/intu/intusimulator.h"
 
 namespace fleetscope::sim {
 
@@ -8,6 +9,9 @@ void registerBuiltinSimulators(SimulatorRegistry &registry)
 {
     registry.add(QStringLiteral("exosite"), [](const QVariantMap &options) -> std::unique_ptr<Simulator> {
         return std::make_unique<exosite::ExositeSimulator>(options);
+    });
+    registry.add(QStringLiteral("intu"), [](const QVariantMap &options) -> std::unique_ptr<Simulator> {
+        return std::make_unique<intu::IntuSimulator>(options);
     });
 }
 

@@ -95,7 +95,10 @@ void IntuEndpoint::onDropped(int code, const QString &reason)
     // "Failed to authenticate." (no status code): do not retry that.
     if (reason.contains(QLatin1String("authenticate"), Qt::CaseInsensitive)
         || (handshaking && code == QWebSocketProtocol::CloseCodeProtocolError)) {
-        const QString why = QStringLiteral("authentication rejected by server (%1)").arg(reason);
+        const QString why = reason.contains(QLatin1String("authenticate"), Qt::CaseInsensitive)
+            ? QStringLiteral("authentication rejected by server (%1)").arg(reason)
+            : QStringLiteral("authentication rejected by server (closed before the authenticate control frame: %1)")
+                  .arg(reason);
         reportEvent(Severity::Error, QString(), why);
         m_link.fail(why);
     }
