@@ -2,6 +2,7 @@
 #include "sim/intu/intusimulator.h"
 #include "tests/common/testsupport.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
