@@ -157,15 +157,16 @@ void IntuBody::chatter()
     int total = 0;
     for (const Chatter &line : kChatter)
         total += line.weight;
-    int pick = m_random.bounded(total);
-    const Chatter *chosen = &kChatter[0];
-    for (const Chatter &line : kChatter) {
-        chosen = &line;
-        if ((pick -= line.weight) < 0)
-            break;
+    for (int i = 0; i < m_cadence.logBurst; ++i) {
+        int pick = m_random.bounded(total);
+        const Chatter *chosen = &kChatter[0];
+        for (const Chatter &line : kChatter) {
+            chosen = &line;
+            if ((pick -= line.weight) < 0)
+                break;
+        }
+        m_node.log(chosen->level, QString::fromLatin1(chosen->subsystem), QString::fromLatin1(chosen->message));
     }
-    const Chatter &line = *chosen;
-    m_node.log(line.level, QString::fromLatin1(line.subsystem), QString::fromLatin1(line.message));
     m_logTimer.start(between(m_cadence.logMinMs, m_cadence.logMaxMs));
 }
 

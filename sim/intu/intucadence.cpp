@@ -36,6 +36,7 @@ IntuCadence IntuCadence::fromOptions(const QVariantMap &options)
     set("microphoneMs", &c.microphoneMs);
     set("fakeChildMs", &c.fakeChildMs);
     set("sayStepMs", &c.sayStepMs);
+    c.logBurst = std::max(1, options.value(QStringLiteral("logBurst"), 1).toInt());
     if (options.contains(QStringLiteral("pingMs")))
         c.pingMs = std::max(0, options.value(QStringLiteral("pingMs")).toInt());
     c.logMaxMs = std::max(c.logMaxMs, c.logMinMs);

@@ -18,6 +18,7 @@ struct IntuCadence
     int touchMs = 3000;
     int logMinMs = 100;
     int logMaxMs = 1000;
+    int logBurst = 1; // records per chatter tick (benchmarks flood with more)
     int dialogMinMs = 5000;
     int dialogMaxMs = 15000;
     int healthThingMs = 30000;

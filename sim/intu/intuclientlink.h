@@ -5,7 +5,6 @@
 #include <QPointer>
 #include <QWebSocket>
 
-
 namespace fleetscope::sim::intu {
 
 // A console's WebSocket as a child connection of the node it joined: delivers routed messages

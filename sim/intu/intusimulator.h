@@ -26,7 +26,7 @@ class IntuClientLink;
 // epoch seconds. Everything the server writes is StyledWriter JSON with double-encoded `data`;
 // sensors publish binary frames.
 //
-// Options: cadences (see IntuCadence: "cadenceScale", "systemMs", "logMinMs", ... "pingMs"),
+// Options: cadences (see IntuCadence: "cadenceScale", "systemMs", "logMinMs", "logBurst", ... "pingMs"),
 // "generator" (false: no live data), "seed", "parent" (true: a cloud parent above Willow),
 // "strict" (non-string data closes the socket with 1011), "token" (only this token is
 // accepted: others get the real server's close frame without status code, "Failed to
