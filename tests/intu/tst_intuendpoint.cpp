@@ -231,6 +231,20 @@ private Q_SLOTS:
         QVERIFY(r->eventsAt(QStringLiteral("pepper-7f3a/sensor-Sonar")).isEmpty());
     }
 
+    void subscriptionsMadeBeforeReadyAreSent()
+    {
+        auto simulator = test::startSimulator(QStringLiteral("intu"), lively());
+        QVERIFY(simulator);
+        EndpointConfig config = simulator->clientConfig();
+        IntuEndpoint endpoint(config);
+        endpoint.setBatchInterval(5);
+        Recorder r(&endpoint);
+        endpoint.subscribe(QStringLiteral("nao-2c91/log")); // the GUI may restore a watch list before connecting
+        endpoint.open();
+        QTRY_VERIFY(!r.eventsAt(QStringLiteral("nao-2c91/log")).isEmpty());
+        QVERIFY(!r.hasEvent(QString(), QStringLiteral("resubscribed")));
+    }
+
     void sendReachesTheSimulatorAsPublishAt()
     {
         auto simulator = test::startSimulator(QStringLiteral("intu"), quiet());

@@ -114,8 +114,8 @@ bool encodeCommand(const Command &command, const QString &selfId, OutgoingComman
         if (doc.isObject() && doc.object().contains(QLatin1String("msg"))) {
             if (!rawEnvelope(doc.object(), target, selfId, out, error))
                 return false;
-            if (out->frame.size() > kMaxOutgoingBytes) {
-                *error = QStringLiteral("the message is %1 bytes; keep it under 512 KiB").arg(out->frame.size());
+            if (const qsizetype bytes = out->frame.toUtf8().size(); bytes > kMaxOutgoingBytes) {
+                *error = QStringLiteral("the message is %1 bytes; keep it under 512 KiB").arg(bytes);
                 return false;
             }
             return true;
@@ -129,8 +129,8 @@ bool encodeCommand(const Command &command, const QString &selfId, OutgoingComman
     out->frame = encodePublishAt(target, data, selfId);
     out->kind = QStringLiteral("publish_at");
     out->path = target;
-    if (out->frame.size() > kMaxOutgoingBytes) {
-        *error = QStringLiteral("the message is %1 bytes; keep it under 512 KiB").arg(out->frame.size());
+    if (const qsizetype bytes = out->frame.toUtf8().size(); bytes > kMaxOutgoingBytes) {
+        *error = QStringLiteral("the message is %1 bytes; keep it under 512 KiB").arg(bytes);
         return false;
     }
     return true;

@@ -174,12 +174,13 @@ void IntuEndpoint::becomeReady(const QString &serverId, const QString &raw)
     const QString who = serverId.isEmpty() ? QStringLiteral("connected as %1").arg(m_target.selfId)
                                            : QStringLiteral("authenticated by %1").arg(serverId);
     reportEvent(Severity::Info, QString(), reconnect ? who + QStringLiteral(" (reconnected)") : who, raw);
-    // The node dropped our subscriptions with the old socket: ask again in one frame.
-    if (reconnect && !m_subscriptions.isEmpty()) {
+    // Subscriptions asked for while down, or dropped by the node with the old socket: one frame.
+    if (!m_subscriptions.isEmpty()) {
         QStringList paths(m_subscriptions.cbegin(), m_subscriptions.cend());
         paths.sort();
         sendFrame(encodeSubscribe(paths, m_target.selfId));
-        reportEvent(Severity::Debug, QString(), QStringLiteral("resubscribed %1 topics").arg(paths.size()));
+        if (reconnect)
+            reportEvent(Severity::Debug, QString(), QStringLiteral("resubscribed %1 topics").arg(paths.size()));
     }
     m_link.markReady(who);
     if (m_phase == Phase::Ready && !m_browser.isBrowsing() && (m_browseWanted || (reconnect && m_browsed)))

@@ -132,6 +132,24 @@ QString rawWithData(const QJsonObject &envelope, const QJsonValue &decoded)
     return QString::fromUtf8(QJsonDocument(copy).toJson(QJsonDocument::Compact));
 }
 
+QString rawWithJsonData(const QJsonObject &envelope, const QByteArray &json)
+{
+    QJsonObject rest = envelope;
+    rest.remove(QStringLiteral("data"));
+    const QByteArray head = QJsonDocument(rest).toJson(QJsonDocument::Compact);
+    QByteArray out;
+    out.reserve(head.size() + json.size() + 10);
+    out += "{\"data\":";
+    out += json.trimmed();
+    if (head.size() > 2) {
+        out += ',';
+        out.append(head.constData() + 1, head.size() - 1);
+    } else {
+        out += '}';
+    }
+    return QString::fromUtf8(out);
+}
+
 QString describeThing(const QJsonObject &thing)
 {
     const QString type = thing.value(QLatin1String("Type_")).toString(QStringLiteral("thing"));
@@ -200,7 +218,7 @@ Interpretation PayloadInterpreter::interpret(const Message &m, qint64 nowMs)
             if (!value.isString()) {
                 onJson(prefix, m, value, &out);
                 if (!out.events.isEmpty())
-                    out.raw = rawWithData(m.envelope, value);
+                    out.raw = rawWithJsonData(m.envelope, m.data);
                 return out;
             }
             text = value.toString(); // a JSON-quoted string: shown as text below

@@ -70,5 +70,8 @@ private:
 QString describeThing(const QJsonObject &thing);
 // The raw payload of an event: the envelope with `data` replaced by `decoded`.
 QString rawWithData(const QJsonObject &envelope, const QJsonValue &decoded);
+// The same with `data` given as JSON text already (spliced in, not serialised again: a
+// blackboard snapshot is tens of KB).
+QString rawWithJsonData(const QJsonObject &envelope, const QByteArray &json);
 
 } // namespace fleetscope::intu
