@@ -1,6 +1,7 @@
 #include "core/protocols/intu/intupayload.h"
 
 #include "core/model/topic.h"
+#include "core/protocols/intu/intuthing.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,22 +80,6 @@ QString shortGuid(const QString &guid)
     return guid.size() > 4 ? guid.left(4) + QChar(0x2026) : guid;
 }
 
-QString number(double value)
-{
-    return QString::number(value, 'g', 6);
-}
-
-Severity addSeverity(const QString &type)
-{
-    static const QStringList informative {QStringLiteral("Text"), QStringLiteral("Say"), QStringLiteral("Goal"),
-        QStringLiteral("Gesture"), QStringLiteral("Health")};
-    if (type == QLatin1String("Failure"))
-        return Severity::Warning;
-    if (informative.contains(type) || type.endsWith(QLatin1String("Intent")))
-        return Severity::Info;
-    return Severity::Debug;
-}
-
 QString leafPath(const QString &base, const QString &key)
 {
     return TopicPath::join(base, TopicPath::encodeSegment(key));
@@ -148,44 +133,6 @@ QString rawWithJsonData(const QJsonObject &envelope, const QByteArray &json)
         out += '}';
     }
     return QString::fromUtf8(out);
-}
-
-QString describeThing(const QJsonObject &thing)
-{
-    const QString type = thing.value(QLatin1String("Type_")).toString(QStringLiteral("thing"));
-    const QJsonObject data = thing.value(QLatin1String("m_Data")).toObject();
-    QString detail;
-    if (type == QLatin1String("Say")) {
-        detail = QLatin1Char('"') + thing.value(QLatin1String("m_Text")).toString() + QLatin1Char('"');
-    } else if (type == QLatin1String("Text")) {
-        detail = QLatin1Char('"') + thing.value(QLatin1String("m_Text")).toString() + QLatin1Char('"');
-        if (thing.value(QLatin1String("m_fConfidence")).isDouble())
-            detail += QStringLiteral(" (%1)").arg(number(thing.value(QLatin1String("m_fConfidence")).toDouble()));
-    } else if (type == QLatin1String("Gesture")) {
-        detail = thing.value(QLatin1String("m_Type")).toString();
-    } else if (type == QLatin1String("Failure")) {
-        detail = thing.value(QLatin1String("m_Name")).toString();
-        if (const QString info = jsonToText(thing.value(QLatin1String("m_Info"))); !info.isEmpty())
-            detail += QStringLiteral(": ") + info;
-    } else if (type == QLatin1String("Health")) {
-        detail = thing.value(QLatin1String("m_HealthFamily")).toString() + QLatin1Char('/')
-            + thing.value(QLatin1String("m_HealthName")).toString();
-        if (thing.value(QLatin1String("m_fHealthValue")).isDouble())
-            detail += QStringLiteral(" = ") + number(thing.value(QLatin1String("m_fHealthValue")).toDouble());
-    } else if (type == QLatin1String("EmotionalState")) {
-        if (data.value(QLatin1String("m_EmotionalState")).isDouble())
-            detail = number(data.value(QLatin1String("m_EmotionalState")).toDouble());
-    } else if (type == QLatin1String("MusicBeat")) {
-        if (data.value(QLatin1String("BPM")).isDouble())
-            detail = number(data.value(QLatin1String("BPM")).toDouble()) + QStringLiteral(" BPM");
-    } else if (type == QLatin1String("Environment")) {
-        detail = QStringLiteral("%1 °C, %2 %")
-                     .arg(jsonToText(thing.value(QLatin1String("m_Temperature"))),
-                         jsonToText(thing.value(QLatin1String("m_Humidity"))));
-    } else if (thing.value(QLatin1String("m_Name")).isString()) {
-        detail = thing.value(QLatin1String("m_Name")).toString();
-    }
-    return detail.isEmpty() ? type : type + QStringLiteral(": ") + detail;
 }
 
 Severity PayloadInterpreter::logSeverity(const QString &level)
@@ -318,14 +265,14 @@ void PayloadInterpreter::onBlackboard(const QString &path, const QJsonObject &ev
         note(out, Severity::Debug, path, QStringLiteral("snapshot: %1 things").arg(things));
     } else if (what == QLatin1String("add_object")) {
         rememberThing(thing);
-        thingSamples(path, thing, out);
+        thingSamples(path, thing, &out->samples);
         const QString type =
             thing.value(QLatin1String("Type_")).toString(event.value(QLatin1String("type")).toString());
-        note(out, addSeverity(type), path, QStringLiteral("add ") + describeThing(thing));
+        note(out, thingAddedSeverity(type), path, QStringLiteral("add ") + describeThing(thing));
     } else if (what == QLatin1String("set_object_state")) {
         if (!thing.isEmpty()) {
             rememberThing(thing);
-            thingSamples(path, thing, out);
+            thingSamples(path, thing, &out->samples);
         }
         const QString state = event.value(QLatin1String("state")).toString();
         const QString id = guid.isEmpty() ? thing.value(QLatin1String("GUID_")).toString() : guid;
@@ -440,28 +387,6 @@ void PayloadInterpreter::onMedia(const QString &path, const Message &m, qint64 n
     ++window.frames;
 }
 
-void PayloadInterpreter::thingSamples(const QString &base, const QJsonObject &thing, Interpretation *out) const
-{
-    const QString type = thing.value(QLatin1String("Type_")).toString();
-    const QJsonObject data = thing.value(QLatin1String("m_Data")).toObject();
-    auto add = [out](const QString &path, const QJsonValue &value) {
-        if (value.isDouble() && std::isfinite(value.toDouble()))
-            out->samples.append({path, value.toDouble()});
-    };
-    if (type == QLatin1String("Health")) {
-        add(base + QStringLiteral("/Health/")
-                + TopicPath::encodeSegment(thing.value(QLatin1String("m_HealthFamily")).toString()) + QLatin1Char('/')
-                + TopicPath::encodeSegment(thing.value(QLatin1String("m_HealthName")).toString()),
-            thing.value(QLatin1String("m_fHealthValue")));
-    } else if (type == QLatin1String("EmotionalState")) {
-        add(base + QStringLiteral("/EmotionalState"), data.value(QLatin1String("m_EmotionalState")));
-    } else if (type == QLatin1String("Text")) {
-        add(base + QStringLiteral("/Text/confidence"), thing.value(QLatin1String("m_fConfidence")));
-    } else if (type == QLatin1String("MusicBeat")) {
-        add(base + QStringLiteral("/MusicBeat/BPM"), data.value(QLatin1String("BPM")));
-    }
-}
-
 int PayloadInterpreter::walkSnapshot(const QString &base, const QJsonValue &node, Interpretation *out, int depth)
 {
     // The state object holds roots (m_spPerceptionRoot, ...) whose m_Children are the things.
@@ -476,7 +401,7 @@ int PayloadInterpreter::walkSnapshot(const QString &base, const QJsonValue &node
                     continue;
                 ++count;
                 rememberThing(child.toObject());
-                thingSamples(base, child.toObject(), out);
+                thingSamples(base, child.toObject(), &out->samples);
                 count += walkSnapshot(base, child, out, depth + 1);
             }
         } else if (it.key().startsWith(QLatin1String("m_sp")) && it->isObject()) {

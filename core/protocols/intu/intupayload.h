@@ -56,7 +56,6 @@ private:
     void onSensor(const QString &path, const QJsonObject &reading, Interpretation *out);
     void onHealthData(const QString &path, const QJsonObject &reading, Interpretation *out);
     void onMedia(const QString &path, const Message &m, qint64 nowMs, Interpretation *out);
-    void thingSamples(const QString &base, const QJsonObject &thing, Interpretation *out) const;
     int walkSnapshot(const QString &base, const QJsonValue &node, Interpretation *out, int depth);
     QString thingType(const QJsonObject &thing, const QString &guid) const;
     void rememberThing(const QJsonObject &thing);
@@ -66,8 +65,6 @@ private:
     QHash<QString, QString> m_thingTypes; // GUID_ → Type_
 };
 
-// A blackboard thing in a few words: `Say: "Hello"`, `Gesture: volume_up`.
-QString describeThing(const QJsonObject &thing);
 // The raw payload of an event: the envelope with `data` replaced by `decoded`.
 QString rawWithData(const QJsonObject &envelope, const QJsonValue &decoded);
 // The same with `data` given as JSON text already (spliced in, not serialised again: a
