@@ -2,6 +2,7 @@
 
 #include "sim/exosite/exositesimulator.h"
 #include "sim/opentera/openterasimulator.h"
+#include "sim/intu/intusimulator.h"
 
 namespace fleetscope::sim {
 
@@ -12,6 +13,9 @@ void registerBuiltinSimulators(SimulatorRegistry &registry)
     });
     registry.add(QStringLiteral("opentera"), [](const QVariantMap &options) -> std::unique_ptr<Simulator> {
         return std::make_unique<opentera::OpenTeraSimulator>(options);
+    });
+    registry.add(QStringLiteral("intu"), [](const QVariantMap &options) -> std::unique_ptr<Simulator> {
+        return std::make_unique<intu::IntuSimulator>(options);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/protocols/exosite/exositeprotocol.h"
 #include "core/protocols/opentera/openteraprotocol.h"
+#include "core/protocols/intu/intuprotocol.h"
 
 namespace fleetscope {
 
@@ -9,6 +10,7 @@ void registerBuiltinProtocols(ProtocolRegistry &registry)
 {
     registry.add(exositeProtocolInfo());
     registry.add(openteraProtocolInfo());
+    registry.add(intuProtocolInfo());
 }
 
 } // namespace fleetscope

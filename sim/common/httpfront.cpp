@@ -180,9 +180,13 @@ void HttpFront::writeResponse(QTcpSocket *socket, const HttpResponse &response, 
         out += "Content-Type: " + response.contentType + "\r\n";
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     }
-    for (const auto &header : response.headers)
+    bool hasConnection = false;
+    for (const auto &header : response.headers) {
         out += header.first + ": " + header.second + "\r\n";
-    if (close)
+        hasConnection = hasConnection || header.first.compare("connection", Qt::CaseInsensitive) == 0;
+    }
+    // A response that names its own Connection (a hand-made upgrade) keeps it.
+    if (close && !hasConnection)
         out += "Connection: close\r\n";
     out += "\r\n";
     if (response.status != 204)

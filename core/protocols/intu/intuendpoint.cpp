@@ -1,0 +1,359 @@
+#include "core/protocols/intu/intuendpoint.h"
+
+#include "core/protocols/intu/intuencode.h"
+#include "core/util/jsonutil.h"
+
+#include <QWebSocketProtocol>
+
+namespace fleetscope::intu {
+
+namespace {
+
+LinkOptions withHeaders(LinkOptions options, const StreamTarget &target)
+{
+    options.headers += target.headers;
+    return options;
+}
+
+bool isUnder(const QString &path, const QString &folder)
+{
+    return folder.isEmpty() || path == folder || path.startsWith(folder + QLatin1Char('/'));
+}
+
+} // namespace
+
+IntuEndpoint::IntuEndpoint(const EndpointConfig &config, QObject *parent)
+    : Endpoint(config, parent)
+    , m_target(resolveStreamTarget(config, generateSelfId()))
+    , m_link(withHeaders(config.link, m_target), this)
+    , m_browser([this](const QString &target,
+                    const QString &request) { return sendFrame(encodeQuery(target, request, m_target.selfId)); },
+          m_target.selfId, kQueryTimeoutMs, this)
+{
+    m_controlGrace.setSingleShot(true);
+    connect(&m_controlGrace, &QTimer::timeout, this, [this] {
+        if (m_phase != Phase::AwaitingControl)
+            return;
+        reportEvent(Severity::Warning, QString(),
+            QStringLiteral("no authenticate control frame within %1 s; continuing").arg(kControlGraceMs / 1000));
+        becomeReady(QString(), QString());
+    });
+    connect(&m_link, &WebSocketLink::opened, this, &IntuEndpoint::onOpened);
+    connect(&m_link, &WebSocketLink::textReceived, this, &IntuEndpoint::onText);
+    connect(&m_link, &WebSocketLink::binaryReceived, this, &IntuEndpoint::onBinary);
+    connect(&m_link, &WebSocketLink::dropped, this, &IntuEndpoint::onDropped);
+    connect(&m_link, &WebSocketLink::stateChanged, this, &IntuEndpoint::onLinkState);
+    connect(&m_browser, &TreeBrowser::topicFound, this, &IntuEndpoint::onTopicFound);
+    connect(&m_browser, &TreeBrowser::problem, this,
+        [this](
+            Severity severity, const QString &path, const QString &summary) { reportEvent(severity, path, summary); });
+    connect(&m_browser, &TreeBrowser::finished, this, &IntuEndpoint::onBrowseFinished);
+}
+
+IntuEndpoint::~IntuEndpoint() = default;
+
+void IntuEndpoint::open()
+{
+    m_link.open(m_target.url);
+}
+
+void IntuEndpoint::close()
+{
+    m_phase = Phase::Down;
+    m_controlGrace.stop();
+    m_browser.reset();
+    m_link.close();
+}
+
+bool IntuEndpoint::sendFrame(const QString &frame)
+{
+    return m_phase != Phase::Down && m_link.sendText(frame) >= 0;
+}
+
+void IntuEndpoint::onOpened()
+{
+    // The node answers the upgrade with one control frame; until then nothing is sent.
+    m_phase = Phase::AwaitingControl;
+    m_controlGrace.start(kControlGraceMs);
+}
+
+void IntuEndpoint::onLinkState(LinkState state, const QString &detail)
+{
+    if (state == LinkState::Reconnecting && m_everReady && !detail.startsWith(QLatin1String("reconnecting to")))
+        reportEvent(Severity::Warning, QString(), QStringLiteral("connection lost: %1").arg(detail));
+    setState(state, detail);
+}
+
+void IntuEndpoint::onDropped(int code, const QString &reason)
+{
+    const bool handshaking = m_phase == Phase::AwaitingControl;
+    m_phase = Phase::Down;
+    m_controlGrace.stop();
+    if (m_browser.reset())
+        m_browseWanted = true; // browse again once the node is back
+    // A node refusing the token sends a close frame whose payload is the bare text
+    // "Failed to authenticate." (no status code): do not retry that.
+    if (reason.contains(QLatin1String("authenticate"), Qt::CaseInsensitive)
+        || (handshaking && code == QWebSocketProtocol::CloseCodeProtocolError)) {
+        const QString why = reason.contains(QLatin1String("authenticate"), Qt::CaseInsensitive)
+            ? QStringLiteral("authentication rejected by server (%1)").arg(reason)
+            : QStringLiteral("authentication rejected by server (closed before the authenticate control frame: %1)")
+                  .arg(reason);
+        reportEvent(Severity::Error, QString(), why);
+        m_link.fail(why);
+    }
+}
+
+void IntuEndpoint::onText(const QString &text)
+{
+    dispatch(decodeTextFrame(text.toUtf8()), text);
+}
+
+void IntuEndpoint::onBinary(const QByteArray &frame)
+{
+    const Message message = decodeBinaryFrame(frame);
+    dispatch(message,
+        message.kind == Message::Kind::Malformed ? hexPreview(frame)
+                                                 : rawWithData(message.envelope, hexPreview(message.data)));
+}
+
+void IntuEndpoint::dispatch(const Message &message, const QString &raw)
+{
+    switch (message.kind) {
+    case Message::Kind::Malformed:
+        reportEvent(Severity::Error, QString(),
+            QStringLiteral("undecodable frame (%1 bytes): %2").arg(message.frameBytes).arg(message.problem), raw);
+        break;
+    case Message::Kind::Control:
+        if (message.control == QLatin1String("authenticate") && m_phase != Phase::Ready)
+            becomeReady(message.controlSelfId, raw);
+        else
+            reportEvent(Severity::Debug, QString(), QStringLiteral("control \"%1\"").arg(message.control), raw);
+        break;
+    case Message::Kind::QueryResponse:
+        if (!m_browser.handleResponse(message)) {
+            const QString path = TreeBrowser::nodePath(nodePrefix(message.origin));
+            reportEvent(Severity::Info, path,
+                QStringLiteral("query_response from %1: %2 topics, %3 children")
+                    .arg(message.node.selfId)
+                    .arg(message.node.topics.size())
+                    .arg(message.node.children.size()),
+                raw);
+        }
+        break;
+    case Message::Kind::Publish:
+        onPublish(message);
+        break;
+    case Message::Kind::SubscribeFailed:
+    case Message::Kind::NoRoute:
+        onFailure(message, raw);
+        break;
+    case Message::Kind::Query:
+        // Another node (or a tool) asks what this console is: a node without topics.
+        sendFrame(encodeQueryAnswer(message, m_target.selfId));
+        reportEvent(Severity::Debug, QString(), QStringLiteral("answered a query from %1").arg(message.origin), raw);
+        break;
+    case Message::Kind::Subscribe:
+    case Message::Kind::Unsubscribe:
+    case Message::Kind::PublishAt:
+        reportEvent(Severity::Debug, QString(),
+            QStringLiteral("ignored %1 from %2 (a console owns no topics)").arg(message.msg, message.origin), raw);
+        break;
+    case Message::Kind::Unknown:
+        reportEvent(Severity::Debug, QString(), QStringLiteral("unknown message kind \"%1\"").arg(message.msg), raw);
+        break;
+    }
+}
+
+void IntuEndpoint::becomeReady(const QString &serverId, const QString &raw)
+{
+    m_phase = Phase::Ready;
+    m_controlGrace.stop();
+    const bool reconnect = m_everReady;
+    m_everReady = true;
+    const QString who = serverId.isEmpty() ? QStringLiteral("connected as %1").arg(m_target.selfId)
+                                           : QStringLiteral("authenticated by %1").arg(serverId);
+    reportEvent(Severity::Info, QString(), reconnect ? who + QStringLiteral(" (reconnected)") : who, raw);
+    // Subscriptions asked for while down, or dropped by the node with the old socket: one frame.
+    if (!m_subscriptions.isEmpty()) {
+        QStringList paths(m_subscriptions.cbegin(), m_subscriptions.cend());
+        paths.sort();
+        sendFrame(encodeSubscribe(paths, m_target.selfId));
+        if (reconnect)
+            reportEvent(Severity::Debug, QString(), QStringLiteral("resubscribed %1 topics").arg(paths.size()));
+    }
+    m_link.markReady(who);
+    if (m_phase == Phase::Ready && !m_browser.isBrowsing() && (m_browseWanted || (reconnect && m_browsed)))
+        m_browser.browseAll();
+}
+
+void IntuEndpoint::onPublish(const Message &message)
+{
+    const qint64 t = nowMs();
+    const Interpretation result = m_interpreter.interpret(message, t);
+    for (const NumericLeaf &sample : result.samples) {
+        if (!m_derived.contains(sample.first) && !m_topics.contains(sample.first)) {
+            m_derived.insert(sample.first);
+            Topic topic;
+            topic.path = sample.first;
+            topic.node = NodeKind::Stream;
+            topic.type = QStringLiteral("number");
+            reportTopic(topic);
+        }
+        reportSample(sample.first, t, sample.second);
+    }
+    for (const Interpretation::Note &note : result.events)
+        reportEvent(note.severity, note.path, note.summary, result.raw, t);
+    const auto isMe = [this](const QString &path) { return TopicPath::lastSegment(path) == m_target.selfId; };
+    if (!result.childConnected.isEmpty() && !isMe(result.childConnected)) {
+        if (m_browsed)
+            m_browser.refresh(result.childConnected);
+        resubscribeUnder(result.childConnected);
+    }
+    if (!result.childDisconnected.isEmpty() && !isMe(result.childDisconnected)
+        && m_topics.contains(result.childDisconnected)) {
+        forgetUnder(result.childDisconnected);
+        reportTopicRemoved(result.childDisconnected);
+    }
+}
+
+void IntuEndpoint::onFailure(const Message &message, const QString &raw)
+{
+    const QString path = failedPath(message);
+    const QString failed = message.failedMsg.isEmpty() ? QStringLiteral("request") : message.failedMsg;
+    if (message.kind == Message::Kind::NoRoute) {
+        m_browser.handleNoRoute(message);
+        reportEvent(Severity::Error, path, QStringLiteral("no route to %1 (%2)").arg(failedHop(message), failed), raw);
+        return;
+    }
+    // The topic does not exist: asking again after a reconnect would fail again.
+    if (failed == QLatin1String("subscribe"))
+        m_subscriptions.remove(path);
+    reportEvent(Severity::Error, path, QStringLiteral("%1 failed: unknown topic").arg(failed), raw);
+}
+
+void IntuEndpoint::onTopicFound(const Topic &topic)
+{
+    m_topics.insert(topic.path, topic);
+    reportTopic(topic);
+}
+
+void IntuEndpoint::onBrowseFinished(bool ok, const QString &detail)
+{
+    m_browsed = m_browsed || ok;
+    flush();
+    if (m_browseWanted) {
+        m_browseWanted = false;
+        Q_EMIT browseFinished(ok, detail);
+    } else if (!ok) {
+        reportEvent(Severity::Warning, QString(), QStringLiteral("browse after reconnect failed: %1").arg(detail));
+    }
+}
+
+void IntuEndpoint::forgetUnder(const QString &path)
+{
+    for (auto it = m_topics.begin(); it != m_topics.end();)
+        it = isUnder(it.key(), path) ? m_topics.erase(it) : std::next(it);
+    for (auto it = m_derived.begin(); it != m_derived.end();)
+        it = isUnder(*it, path) ? m_derived.erase(it) : std::next(it);
+}
+
+void IntuEndpoint::resubscribeUnder(const QString &nodePath)
+{
+    // A child that (re)connects to its node has forgotten who subscribed to it.
+    QStringList paths;
+    for (const QString &path : std::as_const(m_subscriptions)) {
+        if (path.startsWith(nodePath + QLatin1Char('/')))
+            paths << path;
+    }
+    if (paths.isEmpty() || m_phase != Phase::Ready)
+        return;
+    paths.sort();
+    sendFrame(encodeSubscribe(paths, m_target.selfId));
+}
+
+void IntuEndpoint::browse()
+{
+    m_browseWanted = true;
+    if (m_phase == Phase::Ready && !m_browser.isBrowsing())
+        m_browser.browseAll();
+}
+
+QStringList IntuEndpoint::streamsIn(const QString &folder) const
+{
+    QStringList out;
+    const QString prefix = folder.isEmpty() ? QString() : folder + QLatin1Char('/');
+    for (auto it = m_topics.cbegin(); it != m_topics.cend(); ++it) {
+        const QString rest = it.key().mid(prefix.size());
+        if (it->subscribable && it.key().startsWith(prefix) && !rest.isEmpty() && !rest.contains(QLatin1Char('/')))
+            out << it.key();
+    }
+    out.sort();
+    return out;
+}
+
+void IntuEndpoint::subscribe(const QString &path)
+{
+    const auto known = m_topics.constFind(path);
+    if (known != m_topics.constEnd() && known->node == NodeKind::Folder) {
+        // Watching a node watches each of its topics.
+        for (const QString &stream : streamsIn(path))
+            subscribe(stream);
+        return;
+    }
+    if (path.isEmpty())
+        return;
+    if (m_derived.contains(path)) {
+        subscribe(TopicPath::parent(path)); // a derived series comes from its topic
+        return;
+    }
+    if (m_subscriptions.contains(path))
+        return;
+    m_subscriptions.insert(path);
+    if (m_phase == Phase::Ready)
+        sendFrame(encodeSubscribe({path}, m_target.selfId));
+}
+
+void IntuEndpoint::unsubscribe(const QString &path)
+{
+    const auto known = m_topics.constFind(path);
+    if (known != m_topics.constEnd() && known->node == NodeKind::Folder) {
+        for (const QString &stream : streamsIn(path))
+            unsubscribe(stream);
+        return;
+    }
+    if (!m_subscriptions.remove(path))
+        return;
+    if (m_phase == Phase::Ready)
+        sendFrame(encodeUnsubscribe({path}, m_target.selfId));
+}
+
+void IntuEndpoint::finishCommand(
+    quint64 id, bool ok, bool local, const QString &detail, const QString &payload, const QString &path)
+{
+    reportEvent(ok ? Severity::Info : Severity::Error, path, detail, payload);
+    flush();
+    Q_EMIT commandFinished(CommandReply {id, ok, local, detail, payload});
+}
+
+void IntuEndpoint::send(const Command &command)
+{
+    const quint64 id = command.id ? command.id : nextCommandId();
+    OutgoingCommand out;
+    QString error;
+    if (!encodeCommand(command, m_target.selfId, &out, &error)) {
+        finishCommand(id, false, true, error, command.payload, command.target);
+        return;
+    }
+    if (m_phase != Phase::Ready || !sendFrame(out.frame)) {
+        finishCommand(id, false, false, QStringLiteral("not connected"), out.frame, out.path);
+        return;
+    }
+    // Intu acknowledges nothing: written is done. Errors, if any, arrive as events.
+    finishCommand(id, true, false,
+        QStringLiteral("sent %1 to %2 (the protocol has no acknowledgement)")
+            .arg(out.kind, out.path.isEmpty() ? QStringLiteral("several targets") : out.path),
+        out.frame, out.path);
+}
+
+} // namespace fleetscope::intu

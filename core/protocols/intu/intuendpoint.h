@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/endpoint/endpoint.h"
+#include "core/link/websocketlink.h"
+#include "core/protocols/intu/intumessage.h"
+#include "core/protocols/intu/intupayload.h"
+#include "core/protocols/intu/intustreamurl.h"
+#include "core/protocols/intu/intutree.h"
+
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+
+namespace fleetscope::intu {
+
+// A console connection to an IBM Watson Intu "Self" node (../shared/protocols/intu.md): joins
+// the node as a child (`/stream?selfId=..&token=..`), waits for the authenticate control frame,
+// browses the node tree by `query`, subscribes by topic path, turns publishes (text, or binary
+// header + NUL + bytes) into samples and events, restores its subscriptions after a reconnect,
+// and sends composer commands as `publish_at` or raw envelopes. The protocol acknowledges
+// nothing: a send is done once it is written; errors come back as `subscribed_failed` and
+// `no_route`, which become error events naming the path.
+//
+// Threading: see Endpoint.
+class IntuEndpoint : public Endpoint
+{
+    Q_OBJECT
+
+public:
+    explicit IntuEndpoint(const EndpointConfig &config, QObject *parent = nullptr);
+    ~IntuEndpoint() override;
+
+    LinkCounters counters() const override { return m_link.counters(); }
+    // The id this console joins with (from the URL or options, else generated once).
+    QString selfId() const { return m_target.selfId; }
+
+    void open() override;
+    void close() override;
+    void browse() override;
+    void subscribe(const QString &path) override;
+    void unsubscribe(const QString &path) override;
+    void send(const fleetscope::Command &command) override;
+
+    static constexpr int kQueryTimeoutMs = 10000; // the server has none; reference clients use 10 s
+    static constexpr int kControlGraceMs = 5000; // a node that sends no control frame is used anyway
+
+private:
+    enum class Phase { Down, AwaitingControl, Ready };
+
+    void onOpened();
+    void onText(const QString &text);
+    void onBinary(const QByteArray &frame);
+    void onDropped(int code, const QString &reason);
+    void onLinkState(LinkState state, const QString &detail);
+    void dispatch(const Message &message, const QString &raw);
+    void becomeReady(const QString &serverId, const QString &raw);
+    void onPublish(const Message &message);
+    void onFailure(const Message &message, const QString &raw);
+    void onTopicFound(const Topic &topic);
+    void onBrowseFinished(bool ok, const QString &detail);
+    void forgetUnder(const QString &path);
+    void resubscribeUnder(const QString &nodePath);
+    QStringList streamsIn(const QString &folder) const;
+    bool sendFrame(const QString &frame);
+    void finishCommand(
+        quint64 id, bool ok, bool local, const QString &detail, const QString &payload, const QString &path);
+
+    StreamTarget m_target;
+    WebSocketLink m_link;
+    TreeBrowser m_browser;
+    PayloadInterpreter m_interpreter;
+    Phase m_phase = Phase::Down;
+    bool m_everReady = false;
+    bool m_browseWanted = false; // browse() was called: answer with browseFinished()
+    bool m_browsed = false;
+    QTimer m_controlGrace;
+    QHash<QString, Topic> m_topics; // folders and streams the browse found, by path
+    QSet<QString> m_derived; // derived numeric series already reported as topics
+};
+
+} // namespace fleetscope::intu

@@ -1,0 +1,192 @@
+#include "core/protocols/intu/intutree.h"
+
+#include <QDateTime>
+
+namespace fleetscope::intu {
+
+namespace {
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+} // namespace
+
+TreeBrowser::TreeBrowser(QuerySender send, const QString &consoleId, int timeoutMs, QObject *parent)
+    : QObject(parent)
+    , m_send(std::move(send))
+    , m_consoleId(consoleId)
+    , m_timeoutMs(timeoutMs)
+{
+    m_tick.setInterval(std::max(50, std::min(500, timeoutMs / 4)));
+    connect(&m_tick, &QTimer::timeout, this, &TreeBrowser::onTick);
+}
+
+QString TreeBrowser::nodePath(const QString &prefix)
+{
+    return prefix.endsWith(QLatin1Char('/')) ? prefix.left(prefix.size() - 1) : prefix;
+}
+
+void TreeBrowser::browseAll()
+{
+    m_queried.clear();
+    m_seenIds.clear();
+    m_browsing = true;
+    m_rootFailed = false;
+    m_nodes = 0;
+    m_topics = 0;
+    query(QString());
+}
+
+void TreeBrowser::refresh(const QString &nodePath)
+{
+    m_seenIds.remove(TopicPath::lastSegment(nodePath));
+    query(nodePath.isEmpty() ? QString() : nodePath + QLatin1Char('/'));
+}
+
+bool TreeBrowser::reset()
+{
+    const bool was = m_browsing;
+    m_pending.clear();
+    m_tick.stop();
+    m_browsing = false;
+    return was;
+}
+
+void TreeBrowser::query(const QString &prefix)
+{
+    const QString request = QStringLiteral("fs-%1").arg(++m_lastRequest);
+    m_queried.insert(prefix);
+    if (!m_send(prefix + QLatin1Char('.'), request)) {
+        if (prefix.isEmpty())
+            m_rootFailed = true;
+        settle();
+        return;
+    }
+    m_pending.insert(request, Pending {prefix, now() + m_timeoutMs});
+    if (!m_tick.isActive())
+        m_tick.start();
+}
+
+bool TreeBrowser::handleResponse(const Message &message)
+{
+    const auto it = m_pending.constFind(message.request);
+    if (it == m_pending.constEnd())
+        return false;
+    const QString prefix = it->prefix;
+    m_pending.erase(it);
+    reportNode(prefix, message.node);
+    settle();
+    return true;
+}
+
+bool TreeBrowser::handleNoRoute(const Message &message)
+{
+    const auto it = m_pending.constFind(message.request);
+    if (it == m_pending.constEnd())
+        return false;
+    if (it->prefix.isEmpty())
+        m_rootFailed = true;
+    m_pending.erase(it);
+    settle();
+    return true;
+}
+
+void TreeBrowser::reportFolder(const QString &path, const QString &selfId)
+{
+    Topic folder;
+    folder.path = path;
+    folder.node = NodeKind::Folder;
+    folder.type = QStringLiteral("intu/node");
+    folder.meta.insert(QStringLiteral("selfId"), selfId);
+    Q_EMIT topicFound(folder);
+}
+
+void TreeBrowser::reportNode(const QString &prefix, const NodeInfo &node)
+{
+    if (prefix.isEmpty())
+        m_rootSelfId = node.selfId;
+    ++m_nodes;
+    Topic folder;
+    folder.path = nodePath(prefix);
+    folder.node = NodeKind::Folder;
+    folder.type = QStringLiteral("intu/node");
+    const QList<QPair<QString, QString>> meta {{QStringLiteral("selfId"), node.selfId},
+        {QStringLiteral("name"), node.name}, {QStringLiteral("type"), node.type},
+        {QStringLiteral("version"), node.version}, {QStringLiteral("parentId"), node.parentId}};
+    for (const auto &[key, value] : meta) {
+        if (!value.isEmpty())
+            folder.meta.insert(key, value);
+    }
+    if (prefix == QLatin1String("../") && !node.name.isEmpty())
+        folder.displayName = QStringLiteral(".. (%1)").arg(node.name);
+    Q_EMIT topicFound(folder);
+
+    for (const TopicInfo &info : node.topics) {
+        Topic topic;
+        topic.path = prefix + info.topicId;
+        topic.node = NodeKind::Stream;
+        topic.type = info.type;
+        topic.subscribable = true;
+        ++m_topics;
+        Q_EMIT topicFound(topic);
+    }
+
+    // A node reached twice (through its parent, say) is not walked again.
+    if (!node.selfId.isEmpty() && m_seenIds.contains(node.selfId))
+        return;
+    if (!node.selfId.isEmpty())
+        m_seenIds.insert(node.selfId);
+    const int depth = static_cast<int>(prefix.count(QLatin1Char('/')));
+    for (const QString &child : node.children) {
+        if (child.isEmpty() || child == m_consoleId || child == m_rootSelfId || child.contains(QLatin1Char('/')))
+            continue;
+        const QString childPrefix = prefix + child + QLatin1Char('/');
+        reportFolder(nodePath(childPrefix), child);
+        if (depth < kMaxDepth && !m_queried.contains(childPrefix))
+            query(childPrefix);
+    }
+    if (prefix.isEmpty() && !node.parentId.isEmpty()) {
+        reportFolder(QStringLiteral(".."), node.parentId);
+        if (!m_queried.contains(QStringLiteral("../")))
+            query(QStringLiteral("../"));
+    }
+}
+
+void TreeBrowser::onTick()
+{
+    const qint64 t = now();
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->deadlineMs > t) {
+            ++it;
+            continue;
+        }
+        const QString path = nodePath(it->prefix);
+        if (it->prefix.isEmpty()) {
+            m_rootFailed = true;
+            Q_EMIT problem(
+                Severity::Error, path, QStringLiteral("no answer to query within %1 s").arg(m_timeoutMs / 1000.0));
+        } else {
+            Q_EMIT problem(Severity::Debug, path,
+                QStringLiteral("no answer to query within %1 s (a console rather than an instance?)")
+                    .arg(m_timeoutMs / 1000.0));
+        }
+        it = m_pending.erase(it);
+    }
+    settle();
+}
+
+void TreeBrowser::settle()
+{
+    if (!m_pending.isEmpty())
+        return;
+    m_tick.stop();
+    if (!m_browsing)
+        return;
+    m_browsing = false;
+    if (m_rootFailed)
+        Q_EMIT finished(false, QStringLiteral("the connected node did not answer the query"));
+    else
+        Q_EMIT finished(true, QStringLiteral("%1 nodes, %2 topics").arg(m_nodes).arg(m_topics));
+}
+
+} // namespace fleetscope::intu

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/model/event.h"
+#include "core/model/topic.h"
+#include "core/protocols/intu/intumessage.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+
+namespace fleetscope::intu {
+
+// Builds the topic tree the way ../shared/protocols/intu.md §5 says: `query` the connected node,
+// then each child (`<childId>/.`) and the parent (`../.`) and its other children, each node a
+// folder holding its topics as streams. Children are every connection of a node: the console's
+// own id and the connected node (seen again from its parent) are skipped, and a node answers only
+// once per browse, so the walk never loops. The server has no query timeout; a child that does
+// not answer (another console, say) is given up after `timeoutMs` and stays an empty folder.
+//
+// Threading: the endpoint's thread. Owned by the endpoint, which feeds it the replies.
+class TreeBrowser : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QuerySender = std::function<bool(const QString &target, const QString &request)>;
+
+    TreeBrowser(QuerySender send, const QString &consoleId, int timeoutMs, QObject *parent = nullptr);
+
+    // Queries everything reachable; finished() follows when all queries are answered or given up.
+    void browseAll();
+    // Queries one node again (it just connected): its folder and topics are reported again.
+    void refresh(const QString &nodePath);
+    // Forgets pending queries (the socket is gone). Returns whether a browse was running.
+    bool reset();
+    // Consume the reply if it answers one of our queries.
+    bool handleResponse(const Message &message);
+    bool handleNoRoute(const Message &message);
+
+    bool isBrowsing() const { return m_browsing; }
+    QString rootSelfId() const { return m_rootSelfId; }
+
+    static constexpr int kMaxDepth = 3;
+    static QString nodePath(const QString &prefix);
+
+Q_SIGNALS:
+    void topicFound(const fleetscope::Topic &topic);
+    void problem(fleetscope::Severity severity, const QString &path, const QString &summary);
+    void finished(bool ok, const QString &detail);
+
+private:
+    struct Pending
+    {
+        QString prefix; // "" for the connected node, "pepper-7f3a/", "../"
+        qint64 deadlineMs = 0;
+    };
+
+    void query(const QString &prefix);
+    void reportNode(const QString &prefix, const NodeInfo &node);
+    void reportFolder(const QString &path, const QString &selfId);
+    void onTick();
+    void settle();
+
+    QuerySender m_send;
+    QString m_consoleId;
+    int m_timeoutMs;
+    QHash<QString, Pending> m_pending; // by request id
+    QSet<QString> m_queried; // prefixes asked during this browse
+    QSet<QString> m_seenIds; // nodes that answered during this browse
+    QString m_rootSelfId;
+    quint64 m_lastRequest = 0;
+    QTimer m_tick;
+    bool m_browsing = false;
+    bool m_rootFailed = false;
+    int m_nodes = 0;
+    int m_topics = 0;
+};
+
+} // namespace fleetscope::intu
