@@ -1,5 +1,6 @@
 #include "core/endpoint/protocolregistry.h"
 
+#include "core/protocols/cityio/cityioprotocol.h"
 #include "core/protocols/exosite/exositeprotocol.h"
 
 namespace fleetscope {
@@ -7,6 +8,7 @@ namespace fleetscope {
 void registerBuiltinProtocols(ProtocolRegistry &registry)
 {
     registry.add(exositeProtocolInfo());
+    registry.add(cityioProtocolInfo());
 }
 
 } // namespace fleetscope
