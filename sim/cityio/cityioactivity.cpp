@@ -112,7 +112,8 @@ void CityioActivity::trafficTick(const QString &table)
     const double target = 0.25 + 0.5 * f.density;
     const double step = (m_random.generateDouble() - 0.5) * 0.12;
     life.congestion = std::clamp(life.congestion + step + 0.1 * (target - life.congestion), 0.0, 1.0);
-    const double speed = std::clamp(45.0 - 30.0 * life.congestion + (m_random.generateDouble() - 0.5) * 2.0, 15.0, 45.0);
+    const double speed =
+        std::clamp(45.0 - 30.0 * life.congestion + (m_random.generateDouble() - 0.5) * 2.0, 15.0, 45.0);
     Q_EMIT moduleOutput(table,
         QJsonObject {{QStringLiteral("gridId"), table}, {QStringLiteral("save"), false},
             {QStringLiteral("moduleData"), Indicators::traffic(life.congestion, speed)}});
@@ -124,9 +125,9 @@ void CityioActivity::trafficTick(const QString &table)
             QJsonObject {{QStringLiteral("gridId"), table}, {QStringLiteral("save"), false},
                 {QStringLiteral("moduleData"),
                     noise ? Indicators::coreIndicator(QStringLiteral("Noise exposure"), value, QStringLiteral("dB(A)"),
-                                QStringLiteral("Road noise at facades"))
+                        QStringLiteral("Road noise at facades"))
                           : Indicators::coreIndicator(QStringLiteral("Energy use"), value, QStringLiteral("kWh/m2"),
-                                QStringLiteral("Yearly energy use of buildings"))}});
+                              QStringLiteral("Yearly energy use of buildings"))}});
     }
 }
 

@@ -17,9 +17,11 @@ CityioBroker::CityioBroker(CityioWorld *world, CityioActivity *activity, const Q
     , m_activity(activity)
     , m_legacy(options.value(QStringLiteral("legacy")).toBool())
     , m_errors(options.value(QStringLiteral("errors")).toBool())
+    , m_echoToSender(options.value(QStringLiteral("echoToSender"), true).toBool())
 {
-    m_cores.append(CoreModule {CityioActivity::noiseId(), QStringLiteral("Noise"), QStringLiteral("Road noise exposure"),
-        QStringLiteral("Environment"), nullptr});
+    m_ignored = options.value(QStringLiteral("ignoreTypes")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    m_cores.append(CoreModule {CityioActivity::noiseId(), QStringLiteral("Noise"),
+        QStringLiteral("Road noise exposure"), QStringLiteral("Environment"), nullptr});
     m_cores.append(CoreModule {CityioActivity::energyId(), QStringLiteral("Energy"),
         QStringLiteral("Energy use of buildings"), QStringLiteral("Buildings"), nullptr});
 }
@@ -52,7 +54,8 @@ void CityioBroker::accept(QWebSocket *socket, Role role)
         Peer *gone = m_peers.take(socket);
         if (!gone)
             return;
-        m_cores.erase(std::remove_if(m_cores.begin(), m_cores.end(), [gone](const CoreModule &core) { return core.peer == gone; }),
+        m_cores.erase(std::remove_if(
+                          m_cores.begin(), m_cores.end(), [gone](const CoreModule &core) { return core.peer == gone; }),
             m_cores.end());
         delete gone;
         socket->deleteLater();
@@ -139,8 +142,11 @@ void CityioBroker::onText(Peer *peer, const QString &text)
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return; // malformed input is discarded silently
     const QString type = doc.object().value(QLatin1String("type")).toString();
-    const QJsonValue content = doc.object().contains(QLatin1String("content")) ? doc.object().value(QLatin1String("content"))
-                                                                                 : QJsonValue(QJsonObject());
+    if (m_ignored.contains(type))
+        return;
+    const QJsonValue content = doc.object().contains(QLatin1String("content"))
+        ? doc.object().value(QLatin1String("content"))
+        : QJsonValue(QJsonObject());
     switch (peer->role) {
     case Role::Interface:
         onInterface(peer, type, content);
@@ -180,7 +186,7 @@ void CityioBroker::onInterface(Peer *peer, const QString &type, const QJsonValue
     if (type == QLatin1String("UPDATE_GRID")) {
         const QJsonValue cells = contentValue.isArray() ? contentValue : content.value(QLatin1String("geogriddata"));
         if (cells.isArray())
-            publishGrid(table, cells.toArray());
+            publishGridFrom(peer, table, cells.toArray());
     } else if (type == QLatin1String("LIST_SCENARIOS")) {
         send(peer, QStringLiteral("SCENARIOS"), m_world->scenarioList(table));
     } else if (type == QLatin1String("SAVE_SCENARIO") || type == QLatin1String("SEND_SCENARIO")) {
@@ -247,7 +253,8 @@ void CityioBroker::registerCore(Peer *peer, const QJsonObject &content)
     CoreModule core {slug + QLatin1Char('-') + QString::fromLatin1(hash), name,
         content.value(QLatin1String("description")).toString(), content.value(QLatin1String("moduleType")).toString(),
         peer};
-    m_cores.erase(std::remove_if(m_cores.begin(), m_cores.end(), [peer](const CoreModule &c) { return c.peer == peer; }),
+    m_cores.erase(
+        std::remove_if(m_cores.begin(), m_cores.end(), [peer](const CoreModule &c) { return c.peer == peer; }),
         m_cores.end());
     peer->coreId = core.moduleId;
     m_cores.append(core); // no reply: registration is silent
@@ -284,16 +291,17 @@ void CityioBroker::requestCores(const QString &table, const QJsonArray &ids, boo
     }
 }
 
-void CityioBroker::publishGrid(const QString &table, const QJsonArray &cells)
+void CityioBroker::publishGridFrom(Peer *sender, const QString &table, const QJsonArray &cells)
 {
     m_world->setGrid(table, cells);
     const QString bare = envelope(QStringLiteral("GEOGRIDDATA_UPDATE"), cells);
     const QString wrapped = envelope(QStringLiteral("GEOGRIDDATA_UPDATE"),
         QJsonObject {{QStringLiteral("tableName"), table}, {QStringLiteral("geogriddata"), cells}});
     for (Peer *peer : std::as_const(m_peers)) {
-        if (peer->role == Role::Interface && peer->table == table)
-            sendText(peer, bare);
-        else if (peer->role != Role::Interface && peer->grids.contains(table))
+        if (peer->role == Role::Interface && peer->table == table) {
+            if (peer != sender || m_echoToSender)
+                sendText(peer, bare);
+        } else if (peer->role != Role::Interface && peer->grids.contains(table))
             sendText(peer, wrapped);
     }
     m_activity->gridChanged(table);

@@ -23,7 +23,9 @@ class CityioWorld;
 // arrays as content; unknown types and malformed JSON dropped without an answer; no acks.
 //
 // Options: "legacy" (true: GRID / INDICATOR / deckgl as CityScopeJS read them before 2024),
-// "errors" (true: ERROR for an unknown table instead of silence).
+// "errors" (true: ERROR for an unknown table instead of silence), "echoToSender" (false: an
+// UPDATE_GRID is not echoed to its sender, one reading of the reference's unknowns),
+// "ignoreTypes" (comma-separated types dropped unanswered, as an older server would).
 //
 // Owned by CityioSimulator; owns the sockets it is given. Threading: the simulator's thread.
 class CityioBroker : public QObject
@@ -38,7 +40,7 @@ public:
 
     void accept(QWebSocket *socket, Role role);
     // Stores a new GEOGRIDDATA and tells the table's UIs and modules (and the walkability module).
-    void publishGrid(const QString &table, const QJsonArray &cells);
+    void publishGrid(const QString &table, const QJsonArray &cells) { publishGridFrom(nullptr, table, cells); }
     // A module's output: saved when asked, forwarded to the table's UIs.
     void publishModule(const QString &table, const QJsonObject &content);
     // Fault injection: `text` verbatim to every UI listening to `table` (all UIs when empty).
@@ -74,6 +76,7 @@ private:
     void onModule(Peer *peer, const QString &type, const QJsonValue &content);
     void onCore(Peer *peer, const QString &type, const QJsonValue &content);
     void subscribeModule(Peer *peer, const QString &table);
+    void publishGridFrom(Peer *sender, const QString &table, const QJsonArray &cells);
     void requestCores(const QString &table, const QJsonArray &ids, bool removal);
     void send(Peer *peer, const QString &type, const QJsonValue &content);
     void sendText(Peer *peer, const QString &text) const;
@@ -88,8 +91,10 @@ private:
     QHash<QWebSocket *, Peer *> m_peers;
     QVector<CoreModule> m_cores;
     QStringList m_received;
+    QStringList m_ignored;
     bool m_legacy;
     bool m_errors;
+    bool m_echoToSender;
 };
 
 } // namespace fleetscope::sim::cityio

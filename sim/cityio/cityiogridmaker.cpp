@@ -44,8 +44,8 @@ QJsonObject header(const GridSpec &spec)
 {
     return QJsonObject {{QStringLiteral("tableName"), spec.name}, {QStringLiteral("cellSize"), spec.cellSize},
         {QStringLiteral("latitude"), spec.latitude}, {QStringLiteral("longitude"), spec.longitude},
-        {QStringLiteral("ncols"), spec.ncols}, {QStringLiteral("nrows"), spec.nrows},
-        {QStringLiteral("rotation"), 0}, {QStringLiteral("tz"), spec.tz}, {QStringLiteral("cs_project"), true},
+        {QStringLiteral("ncols"), spec.ncols}, {QStringLiteral("nrows"), spec.nrows}, {QStringLiteral("rotation"), 0},
+        {QStringLiteral("tz"), spec.tz}, {QStringLiteral("cs_project"), true},
         {QStringLiteral("projection"), spec.projection}};
 }
 
@@ -91,13 +91,15 @@ QJsonObject cell(int id, const LandUse &use, int height)
 {
     return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("name"), QLatin1String(use.name)},
         {QStringLiteral("color"), QJsonArray {use.rgb[0], use.rgb[1], use.rgb[2]}},
-        {QStringLiteral("height"), QJsonArray {0, height, 100}}, {QStringLiteral("interactive"), QStringLiteral("Web")}};
+        {QStringLiteral("height"), QJsonArray {0, height, 100}},
+        {QStringLiteral("interactive"), QStringLiteral("Web")}};
 }
 
 int randomHeight(const LandUse &use, QRandomGenerator &random)
 {
-    return use.maxHeight > use.minHeight ? use.minHeight + static_cast<int>(random.bounded(use.maxHeight - use.minHeight + 1))
-                                         : use.minHeight;
+    return use.maxHeight > use.minHeight
+        ? use.minHeight + static_cast<int>(random.bounded(use.maxHeight - use.minHeight + 1))
+        : use.minHeight;
 }
 
 QJsonArray geogriddata(const GridSpec &spec, QRandomGenerator &random)
@@ -139,7 +141,8 @@ QJsonArray centre(const QJsonObject &header, int index)
     const double longitude = header.value(QLatin1String("longitude")).toDouble();
     const int row = index / ncols;
     const int col = index % ncols;
-    return QJsonArray {longitude + degreesEast(size, latitude) * (col + 0.5), latitude - degreesNorth(size) * (row + 0.5)};
+    return QJsonArray {
+        longitude + degreesEast(size, latitude) * (col + 0.5), latitude - degreesNorth(size) * (row + 0.5)};
 }
 
 } // namespace GridMaker

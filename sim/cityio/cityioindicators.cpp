@@ -132,7 +132,8 @@ QJsonObject traffic(double congestion, double speed)
     QJsonObject speedIndicator = numeric("average speed", round3(speed), "bar", "Mean vehicle speed (absolute)");
     speedIndicator.insert(QStringLiteral("units"), QStringLiteral("km/h"));
     return QJsonObject {{QStringLiteral("numeric"),
-        QJsonArray {numeric("congestion", round3(congestion), "bar", "Share of road capacity in use"), speedIndicator}}};
+        QJsonArray {
+            numeric("congestion", round3(congestion), "bar", "Share of road capacity in use"), speedIndicator}}};
 }
 
 QJsonObject coreIndicator(const QString &name, double value, const QString &units, const QString &description)

@@ -15,7 +15,7 @@ namespace fleetscope::sim::cityio {
 //
 // Options: those of CityioWorld ("seed"), CityioActivity (cadence, uiEdits, traffic, editMinMs,
 // editMaxMs, moduleDelayMinMs, moduleDelayMaxMs, trafficIntervalMs) and CityioBroker (legacy,
-// errors).
+// errors, echoToSender, ignoreTypes).
 class CityioSimulator : public Simulator
 {
     Q_OBJECT

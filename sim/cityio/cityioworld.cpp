@@ -16,8 +16,9 @@ GridSpec volpe()
     spec.cellSize = 15;
     spec.latitude = 42.3664655;
     spec.longitude = -71.0854323;
-    spec.projection = QStringLiteral("+proj=lcc +lat_1=42.68333333333333 +lat_2=41.71666666666667 +lat_0=41 "
-                                     "+lon_0=-71.5 +x_0=200000 +y_0=750000 +ellps=GRS80 +datum=NAD83 +units=m +no_defs");
+    spec.projection =
+        QStringLiteral("+proj=lcc +lat_1=42.68333333333333 +lat_2=41.71666666666667 +lat_0=41 "
+                       "+lon_0=-71.5 +x_0=200000 +y_0=750000 +ellps=GRS80 +datum=NAD83 +units=m +no_defs");
     return spec;
 }
 
@@ -51,8 +52,8 @@ CityioWorld::CityioWorld(quint32 seed)
 {
     QRandomGenerator random(seed);
     for (const GridSpec &spec : {volpe(), corktown()}) {
-        QJsonObject table {{QStringLiteral("GEOGRID"), GridMaker::geogrid(spec)},
-            {kGrid, GridMaker::geogriddata(spec, random)}};
+        QJsonObject table {
+            {QStringLiteral("GEOGRID"), GridMaker::geogrid(spec)}, {kGrid, GridMaker::geogriddata(spec, random)}};
         const QJsonArray cells = table.value(kGrid).toArray();
         m_scenarios.insert(spec.name,
             {Scenario {QStringLiteral("baseline"), QStringLiteral("As built"), false, cells},
@@ -63,10 +64,11 @@ CityioWorld::CityioWorld(quint32 seed)
     }
     // A legacy key the way older tables still carry them (shown as <project>/ABM2).
     m_tables[QStringLiteral("volpe")].insert(QStringLiteral("ABM2"),
-        QJsonObject {{QStringLiteral("attr"),
-                         QJsonObject {{QStringLiteral("mode"),
-                             QJsonObject {{QStringLiteral("0"), QJsonObject {{QStringLiteral("name"), QStringLiteral("drive")}}},
-                                 {QStringLiteral("1"), QJsonObject {{QStringLiteral("name"), QStringLiteral("walk")}}}}}}},
+        QJsonObject {
+            {QStringLiteral("attr"),
+                QJsonObject {{QStringLiteral("mode"),
+                    QJsonObject {{QStringLiteral("0"), QJsonObject {{QStringLiteral("name"), QStringLiteral("drive")}}},
+                        {QStringLiteral("1"), QJsonObject {{QStringLiteral("name"), QStringLiteral("walk")}}}}}}},
             {QStringLiteral("trips"), QJsonArray()}});
 }
 
@@ -96,7 +98,8 @@ QJsonArray CityioWorld::headers() const
 {
     QJsonArray out;
     for (auto it = m_tables.constBegin(); it != m_tables.constEnd(); ++it)
-        out.append(QJsonObject {{QStringLiteral("tableName"), it.key()}, {QStringLiteral("tableHeader"), header(it.key())}});
+        out.append(
+            QJsonObject {{QStringLiteral("tableName"), it.key()}, {QStringLiteral("tableHeader"), header(it.key())}});
     return out;
 }
 
@@ -157,8 +160,8 @@ void CityioWorld::saveModuleOutput(const QString &name, const QJsonObject &modul
     if (!m_tables.contains(name))
         return;
     QJsonObject &table = m_tables[name];
-    const QJsonValue layers =
-        moduleData.contains(QLatin1String("layers")) ? moduleData.value(QLatin1String("layers")) : moduleData.value(QLatin1String("deckgl"));
+    const QJsonValue layers = moduleData.contains(QLatin1String("layers")) ? moduleData.value(QLatin1String("layers"))
+                                                                           : moduleData.value(QLatin1String("deckgl"));
     if (layers.isArray())
         table.insert(QStringLiteral("LAYERS"),
             mergeBy(table.value(QLatin1String("LAYERS")).toArray(), layers.toArray(), QStringLiteral("id")));

@@ -34,8 +34,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("contentType"); // QJsonValue::Type
 
         const int object = QJsonValue::Object, array = QJsonValue::Array;
-        QTest::newRow("TABLE_SNAPSHOT") << R"({"type":"TABLE_SNAPSHOT","content":{"GEOGRIDDATA":[]}})"
-                                        << true << MessageKind::TableSnapshot << false << object;
+        QTest::newRow("TABLE_SNAPSHOT") << R"({"type":"TABLE_SNAPSHOT","content":{"GEOGRIDDATA":[]}})" << true
+                                        << MessageKind::TableSnapshot << false << object;
         QTest::newRow("GRID (legacy snapshot)") << R"({"type":"GRID","content":{"GEOGRIDDATA":[]}})" << true
                                                 << MessageKind::TableSnapshot << true << object;
         QTest::newRow("GEOGRIDDATA_UPDATE bare array") << R"({"type":"GEOGRIDDATA_UPDATE","content":[{"id":0}]})"
@@ -45,10 +45,10 @@ private Q_SLOTS:
             << MessageKind::GridUpdate << false << object;
         QTest::newRow("MODULE") << R"({"type":"MODULE","content":{"gridId":"volpe","moduleData":{}}})" << true
                                 << MessageKind::Module << false << object;
-        QTest::newRow("INDICATOR (legacy module)") << R"({"type":"INDICATOR","content":{"moduleData":{}}})" << true
-                                                   << MessageKind::Module << true << object;
-        QTest::newRow("CORE_MODULES_LIST array") << R"({"type":"CORE_MODULES_LIST","content":[]})" << true
-                                                 << MessageKind::CoreModulesList << false << array;
+        QTest::newRow("INDICATOR (legacy module)")
+            << R"({"type":"INDICATOR","content":{"moduleData":{}}})" << true << MessageKind::Module << true << object;
+        QTest::newRow("CORE_MODULES_LIST array")
+            << R"({"type":"CORE_MODULES_LIST","content":[]})" << true << MessageKind::CoreModulesList << false << array;
         QTest::newRow("SCENARIOS array") << R"({"type":"SCENARIOS","content":[{"name":"baseline"}]})" << true
                                          << MessageKind::Scenarios << false << array;
         QTest::newRow("ERROR") << R"({"type":"ERROR","content":{"message":"Table nosuch not found"}})" << true
@@ -62,10 +62,10 @@ private Q_SLOTS:
                                        << MessageKind::UpdateModule << false << object;
         QTest::newRow("unknown type") << R"({"type":"FOO","content":1})" << true << MessageKind::Unknown << false
                                       << static_cast<int>(QJsonValue::Double);
-        QTest::newRow("missing content reads as {}") << R"({"type":"SCENARIOS"})" << true << MessageKind::Scenarios
-                                                     << false << object;
-        QTest::newRow("key order does not matter") << R"({"content":[],"type":"GEOGRIDDATA_UPDATE"})" << true
-                                                   << MessageKind::GridUpdate << false << array;
+        QTest::newRow("missing content reads as {}")
+            << R"({"type":"SCENARIOS"})" << true << MessageKind::Scenarios << false << object;
+        QTest::newRow("key order does not matter")
+            << R"({"content":[],"type":"GEOGRIDDATA_UPDATE"})" << true << MessageKind::GridUpdate << false << array;
         QTest::newRow("not JSON") << "hello" << false << MessageKind::Unknown << false << 0;
         QTest::newRow("truncated") << "{\"type\":\"TABLE_SNAPSHOT\",\"content\":{\"GEOGRID\":" << false
                                    << MessageKind::Unknown << false << 0;
@@ -102,8 +102,8 @@ private Q_SLOTS:
         QTest::newRow("bare table (/interface)")
             << R"({"GEOGRID":{"properties":{"header":{"tableName":"volpe"}}},"GEOGRIDDATA":[{},{}]})" << false
             << "volpe" << 2;
-        QTest::newRow("wrapped (/module)") << R"({"tableName":"corktown","snapshot":{"GEOGRIDDATA":[{},{},{}]}})"
-                                           << true << "corktown" << 3;
+        QTest::newRow("wrapped (/module)")
+            << R"({"tableName":"corktown","snapshot":{"GEOGRIDDATA":[{},{},{}]}})" << true << "corktown" << 3;
         QTest::newRow("bare without header") << R"({"GEOGRIDDATA":[]})" << false << "" << 0;
     }
 
@@ -126,12 +126,13 @@ private Q_SLOTS:
         QTest::addColumn<bool>("wrapped");
         QTest::addColumn<QString>("tableName");
         QTest::addColumn<int>("cells");
-        QTest::newRow("bare array") << R"({"type":"GEOGRIDDATA_UPDATE","content":[{"id":0},{"id":1}]})" << true
-                                    << false << "" << 2;
-        QTest::newRow("wrapped") << R"({"type":"GEOGRIDDATA_UPDATE","content":{"tableName":"volpe","geogriddata":[{}]}})"
-                                 << true << true << "volpe" << 1;
-        QTest::newRow("object without cells") << R"({"type":"GEOGRIDDATA_UPDATE","content":{"x":1}})" << false
-                                              << false << "" << 0;
+        QTest::newRow("bare array") << R"({"type":"GEOGRIDDATA_UPDATE","content":[{"id":0},{"id":1}]})" << true << false
+                                    << "" << 2;
+        QTest::newRow("wrapped")
+            << R"({"type":"GEOGRIDDATA_UPDATE","content":{"tableName":"volpe","geogriddata":[{}]}})" << true << true
+            << "volpe" << 1;
+        QTest::newRow("object without cells")
+            << R"({"type":"GEOGRIDDATA_UPDATE","content":{"x":1}})" << false << false << "" << 0;
     }
 
     void readsGridUpdatesInBothShapes()
@@ -154,16 +155,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("gridId");
         QTest::addColumn<QStringList>("indicators"); // name=value, or name=- without a value
         QTest::addColumn<QStringList>("layers"); // id:type
-        QTest::newRow("current") << R"({"gridId":"volpe","save":true,"moduleData":{"numeric":[{"name":"walking","value":0.31}],"layers":[{"id":"h","type":"heatmap","data":[]}]}})"
-                                 << "volpe" << L({"walking=0.31"}) << L({"h:heatmap"});
+        QTest::newRow("current")
+            << R"({"gridId":"volpe","save":true,"moduleData":{"numeric":[{"name":"walking","value":0.31}],"layers":[{"id":"h","type":"heatmap","data":[]}]}})"
+            << "volpe" << L({"walking=0.31"}) << L({"h:heatmap"});
         QTest::newRow("values as strings and bools, nameless skipped")
             << R"({"gridId":"v","moduleData":{"numeric":[{"name":"a","value":"2.5"},{"name":"b","value":true},{"name":"c","value":"high"},{"value":1}]}})"
             << "v" << L({"a=2.5", "b=1", "c=-"}) << L({});
         QTest::newRow("legacy deckgl and heatmap")
-            << R"({"moduleData":{"deckgl":[{"type":"arc","data":[1,2]}],"heatmap":{"features":[1,2,3]}}})" << ""
-            << L({}) << L({"arc_0:arc", "heatmap:heatmap"});
-        QTest::newRow("only layers") << R"({"gridId":"v","moduleData":{"layers":[{"type":"geojson"}]}})" << "v"
-                                     << L({}) << L({"geojson_0:geojson"});
+            << R"({"moduleData":{"deckgl":[{"type":"arc","data":[1,2]}],"heatmap":{"features":[1,2,3]}}})"
+            << "" << L({}) << L({"arc_0:arc", "heatmap:heatmap"});
+        QTest::newRow("only layers") << R"({"gridId":"v","moduleData":{"layers":[{"type":"geojson"}]}})"
+                                     << "v" << L({}) << L({"geojson_0:geojson"});
     }
 
     void readsModuleOutput()
@@ -187,16 +189,20 @@ private Q_SLOTS:
     void readsListsAndErrors()
     {
         const QVector<Scenario> scenarios = scenariosOf(decodeMessage(
-            QStringLiteral(R"({"type":"SCENARIOS","content":[{"name":"baseline","isInBin":false},{"name":"old","isInBin":true},{"description":"no name"}]})"))
+            QStringLiteral(
+                R"({"type":"SCENARIOS","content":[{"name":"baseline","isInBin":false},{"name":"old","isInBin":true},{"description":"no name"}]})"))
                                                             .content);
         QCOMPARE(scenarios.size(), 2);
         QVERIFY(scenarios.at(1).inBin);
         const QVector<CoreModule> modules = coreModulesOf(decodeMessage(
-            QStringLiteral(R"({"type":"CORE_MODULES_LIST","content":[{"moduleId":"noise-7c2e","name":"Noise","moduleType":"Environment"}]})"))
+            QStringLiteral(
+                R"({"type":"CORE_MODULES_LIST","content":[{"moduleId":"noise-7c2e","name":"Noise","moduleType":"Environment"}]})"))
                                                               .content);
         QCOMPARE(modules.size(), 1);
         QCOMPARE(modules.first().moduleId, QStringLiteral("noise-7c2e"));
-        QCOMPARE(errorTextOf(decodeMessage(QStringLiteral(R"({"type":"ERROR","content":{"message":"Table x not found"}})")).content),
+        QCOMPARE(
+            errorTextOf(
+                decodeMessage(QStringLiteral(R"({"type":"ERROR","content":{"message":"Table x not found"}})")).content),
             QStringLiteral("Table x not found"));
         QCOMPARE(errorTextOf(decodeMessage(QStringLiteral(R"({"type":"ERROR","content":"plain words"})")).content),
             QStringLiteral("plain words"));

@@ -70,33 +70,47 @@ private Q_SLOTS:
                                         << "snapshot: 4 cells, 1 layer, 2 indicators";
         QTest::newRow("GRID (legacy) with indicators and scenarios keys")
             << R"({"type":"GRID","content":{"GEOGRIDDATA":[{"name":"Park"}],"indicators":[{"name":"x","value":1}],"scenarios":[{"name":"a"}]}})"
-            << Severity::Info << "volpe" << "snapshot: 1 cell, 0 layers, 1 indicator";
-        QTest::newRow("GEOGRIDDATA_UPDATE, first grid") << R"({"type":"GEOGRIDDATA_UPDATE","content":[{"name":"Park"},{"name":"Park"}]})"
-                                                        << Severity::Info << "volpe/GEOGRIDDATA" << "grid update: 2 cells";
-        QTest::newRow("GEOGRIDDATA_UPDATE without cells") << R"({"type":"GEOGRIDDATA_UPDATE","content":{}})"
-                                                          << Severity::Warning << "volpe/GEOGRIDDATA"
-                                                          << "grid update without a cell array";
-        QTest::newRow("MODULE") << R"({"type":"MODULE","content":{"gridId":"volpe","save":false,"moduleData":{"numeric":[{"name":"a","value":1},{"name":"b","value":2},{"name":"c","value":3},{"name":"d","value":4}],"layers":[{"id":"l","type":"arc"}]}}})"
-                                << Severity::Info << "volpe/indicators" << "module output: 4 indicators, 1 layer";
+            << Severity::Info << "volpe"
+            << "snapshot: 1 cell, 0 layers, 1 indicator";
+        QTest::newRow("GEOGRIDDATA_UPDATE, first grid")
+            << R"({"type":"GEOGRIDDATA_UPDATE","content":[{"name":"Park"},{"name":"Park"}]})" << Severity::Info
+            << "volpe/GEOGRIDDATA"
+            << "grid update: 2 cells";
+        QTest::newRow("GEOGRIDDATA_UPDATE without cells")
+            << R"({"type":"GEOGRIDDATA_UPDATE","content":{}})" << Severity::Warning << "volpe/GEOGRIDDATA"
+            << "grid update without a cell array";
+        QTest::newRow("MODULE")
+            << R"({"type":"MODULE","content":{"gridId":"volpe","save":false,"moduleData":{"numeric":[{"name":"a","value":1},{"name":"b","value":2},{"name":"c","value":3},{"name":"d","value":4}],"layers":[{"id":"l","type":"arc"}]}}})"
+            << Severity::Info << "volpe/indicators"
+            << "module output: 4 indicators, 1 layer";
         QTest::newRow("INDICATOR (legacy) without gridId goes to the socket's project")
             << R"({"type":"INDICATOR","content":{"moduleData":{"numeric":[{"name":"a","value":"x"}],"deckgl":[{"type":"arc"}]}}})"
-            << Severity::Info << "volpe/indicators" << "module output: 1 indicator, 1 layer (1 without a numeric value)";
-        QTest::newRow("MODULE for another grid") << R"({"type":"MODULE","content":{"gridId":"corktown","save":true,"moduleData":{}}})"
-                                                 << Severity::Info << "corktown/indicators"
-                                                 << "module output: 0 indicators, 0 layers, saved";
-        QTest::newRow("SCENARIOS") << R"({"type":"SCENARIOS","content":[{"name":"baseline","isInBin":false},{"name":"more-parks","isInBin":true},{"name":"x"}]})"
-                                   << Severity::Info << "volpe/scenarios" << "3 scenarios (1 in bin)";
-        QTest::newRow("CORE_MODULES_LIST") << R"({"type":"CORE_MODULES_LIST","content":[{"moduleId":"noise-7c2e","name":"Noise"},{"moduleId":"e","name":"Energy"}]})"
-                                           << Severity::Debug << "@core-modules" << "2 core modules";
-        QTest::newRow("ERROR") << R"({"type":"ERROR","content":{"message":"Table nosuch not found"}})" << Severity::Error
-                               << "volpe" << "Table nosuch not found";
+            << Severity::Info << "volpe/indicators"
+            << "module output: 1 indicator, 1 layer (1 without a numeric value)";
+        QTest::newRow("MODULE for another grid")
+            << R"({"type":"MODULE","content":{"gridId":"corktown","save":true,"moduleData":{}}})" << Severity::Info
+            << "corktown/indicators"
+            << "module output: 0 indicators, 0 layers, saved";
+        QTest::newRow("SCENARIOS")
+            << R"({"type":"SCENARIOS","content":[{"name":"baseline","isInBin":false},{"name":"more-parks","isInBin":true},{"name":"x"}]})"
+            << Severity::Info << "volpe/scenarios"
+            << "3 scenarios (1 in bin)";
+        QTest::newRow("CORE_MODULES_LIST")
+            << R"({"type":"CORE_MODULES_LIST","content":[{"moduleId":"noise-7c2e","name":"Noise"},{"moduleId":"e","name":"Energy"}]})"
+            << Severity::Debug << "@core-modules"
+            << "2 core modules";
+        QTest::newRow("ERROR") << R"({"type":"ERROR","content":{"message":"Table nosuch not found"}})"
+                               << Severity::Error << "volpe"
+                               << "Table nosuch not found";
         QTest::newRow("ERROR of another shape") << R"({"type":"ERROR","content":["odd"]})" << Severity::Error << "volpe"
                                                 << R"(["odd"])";
-        QTest::newRow("SUBSCRIPTION_REQUEST") << R"({"type":"SUBSCRIPTION_REQUEST","content":{"table":"corktown"}})"
-                                              << Severity::Info << "corktown" << "core subscription requested";
+        QTest::newRow("SUBSCRIPTION_REQUEST")
+            << R"({"type":"SUBSCRIPTION_REQUEST","content":{"table":"corktown"}})" << Severity::Info << "corktown"
+            << "core subscription requested";
         QTest::newRow("unknown type") << R"({"type":"FOO","content":{}})" << Severity::Debug << "volpe"
                                       << "unknown message type FOO";
-        QTest::newRow("not JSON") << "hello" << Severity::Error << "volpe" << "undecodable frame (5 bytes)";
+        QTest::newRow("not JSON") << "hello" << Severity::Error << "volpe"
+                                  << "undecodable frame (5 bytes)";
         QTest::newRow("truncated") << "{\"type\":\"MODULE\",\"con" << Severity::Error << "volpe"
                                    << "undecodable frame (21 bytes)";
     }
@@ -133,7 +147,8 @@ private Q_SLOTS:
         QCOMPARE(topicAt(batch, QStringLiteral("volpe/GEOGRID"))->type, QStringLiteral("geojson"));
         QCOMPARE(topicAt(batch, QStringLiteral("volpe/GEOGRIDDATA"))->type, QStringLiteral("cityio/geogriddata"));
         QCOMPARE(topicAt(batch, QStringLiteral("volpe/GEOGRIDDATA"))->node, NodeKind::Stream);
-        QCOMPARE(topicAt(batch, QStringLiteral("volpe/layers/walkability_heatmap"))->type, QStringLiteral("layer/heatmap"));
+        QCOMPARE(
+            topicAt(batch, QStringLiteral("volpe/layers/walkability_heatmap"))->type, QStringLiteral("layer/heatmap"));
         QCOMPARE(topicAt(batch, QStringLiteral("volpe/ABM2"))->type, QStringLiteral("json"));
         QCOMPARE(topicAt(batch, QStringLiteral("volpe/indicators/walking"))->meta.value(QStringLiteral("viz_type")),
             QVariant(QStringLiteral("bar")));
@@ -168,18 +183,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("summary");
         QTest::addColumn<double>("changed");
         QTest::addColumn<double>("parks");
-        const char *twoParks = R"([{"id":0,"name":"Park","height":[0,0,100]},{"id":1,"name":"Residential","height":[0,20,100]},
+        const char *twoParks =
+            R"([{"id":0,"name":"Park","height":[0,0,100]},{"id":1,"name":"Residential","height":[0,20,100]},
             {"id":2,"name":"Park","height":[0,0,100]},{"id":3,"name":"Park","height":[0,0,100]}])";
-        QTest::newRow("bare array") << QStringLiteral(R"({"type":"GEOGRIDDATA_UPDATE","content":%1})").arg(QString::fromUtf8(twoParks))
-                                    << QStringLiteral("grid update: 2 cells changed (Park ×2)") << 2.0 << 3.0;
-        QTest::newRow("wrapped") << QStringLiteral(R"({"type":"GEOGRIDDATA_UPDATE","content":{"tableName":"volpe","geogriddata":%1}})")
+        QTest::newRow("bare array")
+            << QStringLiteral(R"({"type":"GEOGRIDDATA_UPDATE","content":%1})").arg(QString::fromUtf8(twoParks))
+            << QStringLiteral("grid update: 2 cells changed (Park ×2)") << 2.0 << 3.0;
+        QTest::newRow("wrapped") << QStringLiteral(
+            R"({"type":"GEOGRIDDATA_UPDATE","content":{"tableName":"volpe","geogriddata":%1}})")
                                         .arg(QString::fromUtf8(twoParks))
                                  << QStringLiteral("grid update: 2 cells changed (Park ×2)") << 2.0 << 3.0;
-        QTest::newRow("height only, mixed types")
-            << QStringLiteral(R"({"type":"GEOGRIDDATA_UPDATE","content":[{"id":0,"name":"Residential","height":[0,31,100]},{"id":1,"name":"Office","height":[0,20,100]},
+        QTest::newRow("height only, mixed types") << QStringLiteral(
+            R"({"type":"GEOGRIDDATA_UPDATE","content":[{"id":0,"name":"Residential","height":[0,31,100]},{"id":1,"name":"Office","height":[0,20,100]},
             {"id":2,"name":"Park","height":[0,0,100]},{"id":3,"name":"None","height":[0,0,100]}]})")
-            << QStringLiteral("grid update: 2 cells changed (Office ×1, Residential ×1)") << 2.0 << 1.0;
-        QTest::newRow("no change") << QStringLiteral(R"({"type":"GEOGRIDDATA_UPDATE","content":[{"id":0,"name":"Residential","height":[0,30,100]},{"id":1,"name":"Residential","height":[0,20,100]},
+                                                  << QStringLiteral(
+                                                         "grid update: 2 cells changed (Office ×1, Residential ×1)")
+                                                  << 2.0 << 1.0;
+        QTest::newRow("no change") << QStringLiteral(
+            R"({"type":"GEOGRIDDATA_UPDATE","content":[{"id":0,"name":"Residential","height":[0,30,100]},{"id":1,"name":"Residential","height":[0,20,100]},
                  {"id":2,"name":"Park","height":[0,0,100]},{"id":3,"name":"None","height":[0,0,100]}]})")
                                    << QStringLiteral("grid update: no cell changed") << 0.0 << 1.0;
         QTest::newRow("shorter array replaces the grid")
@@ -224,8 +245,12 @@ private Q_SLOTS:
         sampleValue(batch, QStringLiteral("volpe/indicators/label"), &found);
         QVERIFY2(!found, "a value that is no number gives no sample");
         QVERIFY(topicAt(batch, QStringLiteral("volpe/indicators/label")));
-        QCOMPARE(topicAt(batch, QStringLiteral("volpe/indicators/km%2Fh a%2Fb"))->displayName, QStringLiteral("km/h a/b"));
-        QCOMPARE(topicAt(batch, QStringLiteral("volpe/indicators/Diversity of land use"))->meta.value(QStringLiteral("ref_value")).toDouble(), 0.5);
+        QCOMPARE(
+            topicAt(batch, QStringLiteral("volpe/indicators/km%2Fh a%2Fb"))->displayName, QStringLiteral("km/h a/b"));
+        QCOMPARE(topicAt(batch, QStringLiteral("volpe/indicators/Diversity of land use"))
+                     ->meta.value(QStringLiteral("ref_value"))
+                     .toDouble(),
+            0.5);
         QCOMPARE(topicAt(batch, QStringLiteral("volpe/layers/arc_0"))->meta.value(QStringLiteral("points")).toInt(), 3);
         QCOMPARE(topicAt(batch, QStringLiteral("volpe/layers/walk"))->type, QStringLiteral("layer/heatmap"));
     }
@@ -235,8 +260,10 @@ private Q_SLOTS:
         CityioTree tree;
         EndpointBatch first;
         apply(tree, QStringLiteral("volpe"),
-            QStringLiteral(R"({"type":"SCENARIOS","content":[{"name":"baseline"},{"name":"old","isInBin":true}]})"), &first);
-        QCOMPARE(topicAt(first, QStringLiteral("volpe/scenarios/old"))->meta.value(QStringLiteral("isInBin")).toBool(), true);
+            QStringLiteral(R"({"type":"SCENARIOS","content":[{"name":"baseline"},{"name":"old","isInBin":true}]})"),
+            &first);
+        QCOMPARE(topicAt(first, QStringLiteral("volpe/scenarios/old"))->meta.value(QStringLiteral("isInBin")).toBool(),
+            true);
         EndpointBatch second;
         apply(tree, QStringLiteral("volpe"), QStringLiteral(R"({"type":"SCENARIOS","content":[{"name":"baseline"}]})"),
             &second);
@@ -244,7 +271,8 @@ private Q_SLOTS:
 
         EndpointBatch modules;
         apply(tree, QStringLiteral("volpe"),
-            QStringLiteral(R"({"type":"CORE_MODULES_LIST","content":[{"moduleId":"noise-7c2e","name":"Noise","description":"Road noise","moduleType":"Environment"}]})"),
+            QStringLiteral(
+                R"({"type":"CORE_MODULES_LIST","content":[{"moduleId":"noise-7c2e","name":"Noise","description":"Road noise","moduleType":"Environment"}]})"),
             &modules);
         const Topic *noise = topicAt(modules, QStringLiteral("@core-modules/noise-7c2e"));
         QVERIFY(noise);
@@ -256,8 +284,8 @@ private Q_SLOTS:
     {
         CityioTree tree;
         EndpointBatch batch;
-        const QString frame =
-            QStringLiteral(R"({"type":"TABLE_SNAPSHOT","content":{"tableName":"volpe","snapshot":{"GEOGRIDDATA":[{},{}]}}})");
+        const QString frame = QStringLiteral(
+            R"({"type":"TABLE_SNAPSHOT","content":{"tableName":"volpe","snapshot":{"GEOGRIDDATA":[{},{}]}}})");
         tree.applyProbe(QStringLiteral("@module"), decodeMessage(frame), frame, 1, &batch);
         QCOMPARE(batch.events.size(), 1);
         QCOMPARE(batch.events.first().path, QStringLiteral("@module"));

@@ -16,24 +16,38 @@ private Q_SLOTS:
         QTest::addColumn<QString>("list");
         QTest::addColumn<QString>("interface");
         QTest::addColumn<QString>("core");
-        QTest::newRow("local") << "http://localhost:8080" << "http://localhost:8080/api/table/list/"
-                               << "ws://localhost:8080/interface" << "ws://localhost:8080/module/core";
-        QTest::newRow("local, trailing slash") << "http://localhost:8080/" << "http://localhost:8080/api/table/list/"
-                                               << "ws://localhost:8080/interface" << "ws://localhost:8080/module/core";
+        QTest::newRow("local") << "http://localhost:8080"
+                               << "http://localhost:8080/api/table/list/"
+                               << "ws://localhost:8080/interface"
+                               << "ws://localhost:8080/module/core";
+        QTest::newRow("local, trailing slash") << "http://localhost:8080/"
+                                               << "http://localhost:8080/api/table/list/"
+                                               << "ws://localhost:8080/interface"
+                                               << "ws://localhost:8080/module/core";
         QTest::newRow("production mount") << "https://cityio.media.mit.edu/cityio"
                                           << "https://cityio.media.mit.edu/cityio/api/table/list/"
                                           << "wss://cityio.media.mit.edu/cityio/interface"
                                           << "wss://cityio.media.mit.edu/cityio/module/core";
-        QTest::newRow("mount with trailing slash") << "https://h/cityio/" << "https://h/cityio/api/table/list/"
-                                                   << "wss://h/cityio/interface" << "wss://h/cityio/module/core";
-        QTest::newRow("a pasted WebSocket URL") << "wss://h/cityio/interface" << "https://h/cityio/api/table/list/"
-                                                << "wss://h/cityio/interface" << "wss://h/cityio/module/core";
-        QTest::newRow("a pasted API URL") << "http://h:8080/api/" << "http://h:8080/api/table/list/"
-                                          << "ws://h:8080/interface" << "ws://h:8080/module/core";
-        QTest::newRow("ws base") << "ws://h:8080" << "http://h:8080/api/table/list/" << "ws://h:8080/interface"
+        QTest::newRow("mount with trailing slash") << "https://h/cityio/"
+                                                   << "https://h/cityio/api/table/list/"
+                                                   << "wss://h/cityio/interface"
+                                                   << "wss://h/cityio/module/core";
+        QTest::newRow("a pasted WebSocket URL") << "wss://h/cityio/interface"
+                                                << "https://h/cityio/api/table/list/"
+                                                << "wss://h/cityio/interface"
+                                                << "wss://h/cityio/module/core";
+        QTest::newRow("a pasted API URL") << "http://h:8080/api/"
+                                          << "http://h:8080/api/table/list/"
+                                          << "ws://h:8080/interface"
+                                          << "ws://h:8080/module/core";
+        QTest::newRow("ws base") << "ws://h:8080"
+                                 << "http://h:8080/api/table/list/"
+                                 << "ws://h:8080/interface"
                                  << "ws://h:8080/module/core";
-        QTest::newRow("query dropped") << "http://h:8080/?x=1" << "http://h:8080/api/table/list/"
-                                       << "ws://h:8080/interface" << "ws://h:8080/module/core";
+        QTest::newRow("query dropped") << "http://h:8080/?x=1"
+                                       << "http://h:8080/api/table/list/"
+                                       << "ws://h:8080/interface"
+                                       << "ws://h:8080/module/core";
     }
 
     void derivesRestAndChannels()

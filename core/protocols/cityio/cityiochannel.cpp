@@ -20,7 +20,8 @@ CityioChannel::CityioChannel(Role role, const QString &project, const QUrl &url,
     m_snapshotTimer.setSingleShot(true);
     connect(&m_snapshotTimer, &QTimer::timeout, this, [this] {
         Q_EMIT snapshotOverdue();
-        setLive(false, QStringLiteral("no TABLE_SNAPSHOT for %1 within %2 s").arg(m_project).arg(m_snapshotTimeoutMs / 1000.0));
+        setLive(false,
+            QStringLiteral("no TABLE_SNAPSHOT for %1 within %2 s").arg(m_project).arg(m_snapshotTimeoutMs / 1000.0));
     });
     connect(&m_link, &WebSocketLink::opened, this, &CityioChannel::onOpened);
     connect(&m_link, &WebSocketLink::textReceived, this, &CityioChannel::onText);
@@ -156,8 +157,7 @@ quint64 CityioChannel::takeReply(MessageKind kind, const std::function<bool(quin
 {
     for (qsizetype i = 0; i < m_waiters.size(); ++i) {
         const Waiter &waiter = m_waiters.at(i);
-        if (kind == MessageKind::Error
-            || (waiter.kinds.contains(kind) && (!accepts || accepts(waiter.id)))) {
+        if (kind == MessageKind::Error || (waiter.kinds.contains(kind) && (!accepts || accepts(waiter.id)))) {
             const Waiter taken = m_waiters.takeAt(i);
             taken.timer->stop();
             taken.timer->deleteLater();

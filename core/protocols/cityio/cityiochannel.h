@@ -25,8 +25,8 @@ class CityioChannel : public QObject
 public:
     enum class Role { Interface, Module, Core };
 
-    CityioChannel(Role role, const QString &project, const QUrl &url, const LinkOptions &options,
-        int snapshotTimeoutMs, QObject *parent = nullptr);
+    CityioChannel(Role role, const QString &project, const QUrl &url, const LinkOptions &options, int snapshotTimeoutMs,
+        QObject *parent = nullptr);
     ~CityioChannel() override;
 
     Role role() const { return m_role; }

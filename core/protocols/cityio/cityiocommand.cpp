@@ -248,7 +248,8 @@ bool finishPayload(PreparedCommand *command, const QJsonArray &grid, bool haveGr
             *error = QStringLiteral("${geogriddata}: no grid of %1 has arrived yet").arg(command->project);
             return false;
         }
-        command->payload.replace(kGridPlaceholder, QString::fromUtf8(QJsonDocument(grid).toJson(QJsonDocument::Compact)));
+        command->payload.replace(
+            kGridPlaceholder, QString::fromUtf8(QJsonDocument(grid).toJson(QJsonDocument::Compact)));
     }
     if (command->type != QLatin1String("UPDATE_GRID") || !haveGrid)
         return true;

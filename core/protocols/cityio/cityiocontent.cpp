@@ -43,10 +43,7 @@ QString tableKeyOf(const QJsonValue &content)
 
 QJsonObject gridHeaderOf(const QJsonObject &geogrid)
 {
-    return geogrid.value(QLatin1String("properties"))
-        .toObject()
-        .value(QLatin1String("header"))
-        .toObject();
+    return geogrid.value(QLatin1String("properties")).toObject().value(QLatin1String("header")).toObject();
 }
 
 QStringList gridTypesOf(const QJsonObject &geogrid)
@@ -66,8 +63,8 @@ Snapshot snapshotOf(const QJsonValue &content)
         snapshot.table = object;
     }
     if (snapshot.tableName.isEmpty()) {
-        snapshot.tableName =
-            stringOf(gridHeaderOf(snapshot.table.value(QLatin1String("GEOGRID")).toObject()).value(QLatin1String("tableName")));
+        snapshot.tableName = stringOf(
+            gridHeaderOf(snapshot.table.value(QLatin1String("GEOGRID")).toObject()).value(QLatin1String("tableName")));
     }
     return snapshot;
 }

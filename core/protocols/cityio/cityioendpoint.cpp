@@ -66,8 +66,8 @@ QStringList CityioEndpoint::projectNames(const QJsonDocument &list)
     // Names; older servers listed table URLs (".../api/table/volpe"), and some objects.
     QStringList names;
     for (const QJsonValue &entry : list.array()) {
-        QString name = entry.isObject() ? entry.toObject().value(QLatin1String("tableName")).toString()
-                                        : entry.toString();
+        QString name =
+            entry.isObject() ? entry.toObject().value(QLatin1String("tableName")).toString() : entry.toString();
         if (name.contains(QLatin1Char('/'))) {
             const QStringList parts = name.split(QLatin1Char('/'), Qt::SkipEmptyParts);
             name = parts.isEmpty() ? QString() : parts.constLast();
@@ -94,9 +94,8 @@ void CityioEndpoint::open()
 
 void CityioEndpoint::checkServer(bool legacyPath)
 {
-    fetchProjects([this, legacyPath](bool, const RestReply &reply, const QStringList &) {
-        onServerChecked(reply, legacyPath);
-    });
+    fetchProjects(
+        [this, legacyPath](bool, const RestReply &reply, const QStringList &) { onServerChecked(reply, legacyPath); });
 }
 
 void CityioEndpoint::fetchProjects(
@@ -358,7 +357,8 @@ void CityioEndpoint::onMessage(CityioChannel *channel, const Message &message, c
         return;
     const bool ok = message.kind != MessageKind::Error;
     finishCommand(id, ok,
-        QStringLiteral("%1 %2: %3").arg(m_commands.value(id).type, ok ? QStringLiteral("answered") : QStringLiteral("refused"), summary),
+        QStringLiteral("%1 %2: %3")
+            .arg(m_commands.value(id).type, ok ? QStringLiteral("answered") : QStringLiteral("refused"), summary),
         raw, m_commands.value(id).path);
 }
 
@@ -460,8 +460,8 @@ void CityioEndpoint::sendOnChannel(quint64 id, PreparedCommand prepared, const Q
     // A project's socket is opened (with LISTEN) on demand and stays open; commands wait for its
     // snapshot, so that ${geogriddata} and the whole-grid check see the current grid.
     const QString key = prepared.route == PreparedCommand::Route::Project ? prepared.project
-        : prepared.route == PreparedCommand::Route::Module                 ? QString(kModule)
-                                                                           : QString(kCore);
+        : prepared.route == PreparedCommand::Route::Module                ? QString(kModule)
+                                                                          : QString(kCore);
     CityioChannel *target = channel(key, true);
     if (prepared.route == PreparedCommand::Route::Project)
         m_commandChannels.insert(id, key);
@@ -532,19 +532,19 @@ void CityioEndpoint::sendRest(quint64 id, const PreparedCommand &prepared)
         if (reply.path.startsWith(QLatin1String("table/")))
             path = reply.path.mid(6);
         const QString detail = QStringLiteral("%1 %2: %3").arg(reply.method, reply.path, reply.describe());
-        finishCommand(id, reply.isSuccess(), detail, QString::fromUtf8(reply.body), path);
+        finishCommand(id, reply.isSuccess(), detail, QString::fromUtf8(reply.body), path, false,
+            reply.isNoContent() ? Severity::Warning : Severity::Error);
     });
 }
 
-void CityioEndpoint::finishCommand(
-    quint64 id, bool ok, const QString &detail, const QString &payload, const QString &path, bool local)
+void CityioEndpoint::finishCommand(quint64 id, bool ok, const QString &detail, const QString &payload,
+    const QString &path, bool local, Severity failure)
 {
     m_commands.remove(id);
     const QString project = m_commandChannels.take(id);
     if (!project.isEmpty())
         closeIfTransient(project);
-    reportEvent(ok ? Severity::Info : (detail.startsWith(QLatin1String("204")) ? Severity::Warning : Severity::Error),
-        path, detail, payload);
+    reportEvent(ok ? Severity::Info : failure, path, detail, payload);
     flush();
     Q_EMIT commandFinished(CommandReply {id, ok, local, detail, payload});
 }

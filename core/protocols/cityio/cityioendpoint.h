@@ -74,7 +74,7 @@ private:
     void sendOnChannel(quint64 id, PreparedCommand prepared, const QString &path);
     void sendRest(quint64 id, const PreparedCommand &prepared);
     void finishCommand(quint64 id, bool ok, const QString &detail, const QString &payload, const QString &path,
-        bool local = false);
+        bool local = false, Severity failure = Severity::Error);
     bool isSubscribed(const QString &project) const;
     void closeIfTransient(const QString &project);
     static QString projectOf(const QString &path);

@@ -83,8 +83,7 @@ void CityioRest::request(const QString &method, const QString &path, const QByte
                 ? QStringLiteral("no answer within %1 s").arg(m_options.connectTimeoutMs / 1000.0)
                 : reply->errorString();
             if (result.status != 0)
-                result.networkError =
-                    reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+                result.networkError = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         }
         if (result.status != 204)
             result.body = reply->readAll();

@@ -45,13 +45,16 @@ class CityioRest : public QObject
 public:
     using Callback = std::function<void(const RestReply &)>;
 
-    CityioRest(QNetworkAccessManager *network, const CityioUrls &urls, const LinkOptions &options,
-        QObject *parent = nullptr);
+    CityioRest(
+        QNetworkAccessManager *network, const CityioUrls &urls, const LinkOptions &options, QObject *parent = nullptr);
     ~CityioRest() override;
 
     // `path` is relative to /api ("table/list/") or starts with "/api/". `body` goes as JSON.
     void request(const QString &method, const QString &path, const QByteArray &body, Callback done);
-    void get(const QString &path, Callback done) { request(QStringLiteral("GET"), path, QByteArray(), std::move(done)); }
+    void get(const QString &path, Callback done)
+    {
+        request(QStringLiteral("GET"), path, QByteArray(), std::move(done));
+    }
     // Aborts every pending request; their callbacks do not run.
     void cancelAll();
     int pending() const { return static_cast<int>(m_pending.size()); }

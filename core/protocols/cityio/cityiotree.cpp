@@ -246,12 +246,10 @@ QString CityioTree::applySnapshot(
             topic.path = TopicPath::join(base, QStringLiteral("GEOGRID"));
             topic.node = NodeKind::Resource;
             topic.type = QStringLiteral("geojson");
-            topic.meta.insert(
-                QStringLiteral("features"), geogrid.value(QLatin1String("features")).toArray().size());
+            topic.meta.insert(QStringLiteral("features"), geogrid.value(QLatin1String("features")).toArray().size());
             topic.meta.insert(QStringLiteral("types"), state.types.join(QLatin1String(", ")));
             report(topic, out);
-        } else if (key == QLatin1String("NUMERICINDICATORS")
-            || (key == kIndicators && it.value().isArray())) {
+        } else if (key == QLatin1String("NUMERICINDICATORS") || (key == kIndicators && it.value().isArray())) {
             const QVector<Indicator> list = indicatorsOf(it.value());
             indicators += static_cast<int>(list.size());
             applyIndicators(project, list, t, out);
@@ -299,9 +297,8 @@ QString CityioTree::applyGridUpdate(
     QVector<QPair<QString, int>> byCount;
     for (auto it = changedTypes.constBegin(); it != changedTypes.constEnd(); ++it)
         byCount.append({it.key(), it.value()});
-    std::sort(byCount.begin(), byCount.end(), [](const auto &a, const auto &b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
+    std::sort(byCount.begin(), byCount.end(),
+        [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     QStringList parts;
     for (const auto &[type, n] : std::as_const(byCount))
         parts << QStringLiteral("%1 %2%3").arg(type.isEmpty() ? QStringLiteral("?") : type).arg(QChar(0x00D7)).arg(n);

@@ -30,8 +30,8 @@ public:
     QString applyProbe(
         const QString &channel, const Message &message, const QString &raw, qint64 t, EndpointBatch *out);
     // A frame that is not a CityIO envelope, received on the socket of `path`.
-    static QString undecodable(const QString &path, const Message &message, const QString &raw, qint64 t,
-        EndpointBatch *out);
+    static QString undecodable(
+        const QString &path, const Message &message, const QString &raw, qint64 t, EndpointBatch *out);
 
     bool hasGrid(const QString &project) const;
     // The project's current GEOGRIDDATA (empty until a snapshot or update arrived).
@@ -54,12 +54,12 @@ private:
     void remove(const QString &path, EndpointBatch *out);
     void folder(const QString &path, const QString &type, EndpointBatch *out);
     Table &table(const QString &project, EndpointBatch *out);
-    QString applySnapshot(const QString &project, const Message &message, const QString &raw, qint64 t,
-        EndpointBatch *out);
-    QString applyGridUpdate(const QString &project, const Message &message, const QString &raw, qint64 t,
-        EndpointBatch *out);
-    QString applyModule(const QString &project, const Message &message, const QString &raw, qint64 t,
-        EndpointBatch *out);
+    QString applySnapshot(
+        const QString &project, const Message &message, const QString &raw, qint64 t, EndpointBatch *out);
+    QString applyGridUpdate(
+        const QString &project, const Message &message, const QString &raw, qint64 t, EndpointBatch *out);
+    QString applyModule(
+        const QString &project, const Message &message, const QString &raw, qint64 t, EndpointBatch *out);
     QString applyScenarios(const QString &project, const QVector<Scenario> &scenarios, const QString &raw, qint64 t,
         EndpointBatch *out, bool withEvent);
     QString applyCoreModules(const Message &message, const QString &raw, qint64 t, EndpointBatch *out);
