@@ -115,7 +115,7 @@ void CityioActivity::trafficTick(const QString &table)
     const double speed =
         std::clamp(45.0 - 30.0 * life.congestion + (m_random.generateDouble() - 0.5) * 2.0, 15.0, 45.0);
     Q_EMIT moduleOutput(table,
-        QJsonObject {{QStringLiteral("gridId"), table}, {QStringLiteral("save"), false},
+        QJsonObject {{QStringLiteral("gridId"), table}, {QStringLiteral("save"), true},
             {QStringLiteral("moduleData"), Indicators::traffic(life.congestion, speed)}});
     for (const QString &core : std::as_const(life.cores)) {
         const bool noise = core == noiseId();

@@ -135,7 +135,7 @@ int CityioBroker::sendRaw(const QString &table, const QString &text)
 void CityioBroker::onText(Peer *peer, const QString &text)
 {
     m_received.append(text);
-    if (m_received.size() > 1000)
+    if (m_received.size() > 200)
         m_received.removeFirst();
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);

@@ -49,7 +49,7 @@ public:
 
     int connectionCount() const { return static_cast<int>(m_peers.size()); }
     int listenerCount(const QString &table) const;
-    // The frames peers sent, oldest first (the last 1000).
+    // The frames peers sent, oldest first (the last 200).
     QStringList received() const { return m_received; }
     QJsonArray coreModules() const;
 

@@ -193,6 +193,9 @@ private Q_SLOTS:
         QTRY_COMPARE(endpoint->state(), LinkState::Ready);
         endpoint->subscribe(QStringLiteral("volpe"));
         QTRY_COMPARE(seen.countEvents(Severity::Info, QStringLiteral("volpe"), QStringLiteral("snapshot:")), 1);
+        endpoint->send(Command {
+            QStringLiteral("@module"), QStringLiteral(R"({"type":"SUBSCRIBE","content":{"gridId":"volpe"}})"), 0});
+        QTRY_COMPARE(seen.replies.size(), 1);
         QList<LinkState> states;
         connect(endpoint.get(), &Endpoint::stateChanged, this, [&states](LinkState state) { states << state; });
         simulator->dropAllConnections();
@@ -205,7 +208,12 @@ private Q_SLOTS:
         for (const QString &frame : simulatorOf(simulator)->broker().received())
             listens += frame.contains(QLatin1String("\"LISTEN\"")) ? 1 : 0;
         QCOMPARE(listens, 2);
-        QCOMPARE(endpoint->counters().reconnects, 1u);
+        // The probe's SUBSCRIBE is replayed too: a second wrapped snapshot.
+        QTRY_COMPARE(seen.countEvents([](const Event &e) {
+            return e.path == QLatin1String("@module") && e.summary.startsWith(QLatin1String("snapshot of volpe"));
+        }),
+            2);
+        QCOMPARE(endpoint->counters().reconnects, 2u); // both sockets came back
         // After the reconnect the grid is compared with the one before: nothing changed meanwhile.
         QCOMPARE(seen.values(QStringLiteral("volpe/GEOGRIDDATA/changed")), QVector<double> {0.0});
     }

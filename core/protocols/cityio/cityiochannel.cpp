@@ -16,6 +16,7 @@ CityioChannel::CityioChannel(Role role, const QString &project, const QUrl &url,
     , m_url(url)
     , m_link(options, this)
     , m_snapshotTimeoutMs(snapshotTimeoutMs)
+    , m_snapshotTimer(this)
 {
     m_snapshotTimer.setSingleShot(true);
     connect(&m_snapshotTimer, &QTimer::timeout, this, [this] {

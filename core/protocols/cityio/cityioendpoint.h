@@ -80,6 +80,8 @@ private:
     static QString projectOf(const QString &path);
     static QStringList projectNames(const QJsonDocument &list);
 
+    // Members that are QObjects have the endpoint as parent, so that they follow it to the
+    // network thread.
     CityioUrls m_urls;
     QNetworkAccessManager m_network;
     CityioRest m_rest;
