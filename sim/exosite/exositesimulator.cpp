@@ -83,6 +83,14 @@ void ExositeSimulator::dropAllConnections()
         socket->abort();
 }
 
+void ExositeSimulator::sendRawToClients(const QString &text)
+{
+    for (Connection *connection : std::as_const(m_connections)) {
+        if (!connection->callerRid.isEmpty() && connection->socket)
+            connection->socket->sendTextMessage(text);
+    }
+}
+
 int ExositeSimulator::subscriptionCount() const
 {
     int n = 0;

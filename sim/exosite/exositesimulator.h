@@ -40,8 +40,10 @@ public:
     int connectionCount() const override { return static_cast<int>(m_connections.size()); }
 
     ExositeWorld &world() { return m_world; }
-    // The last frame each connection sent (tests look at what reached the server).
+    // The latest frames clients sent, oldest first (tests look at what reached the server).
     QStringList receivedFrames() const { return m_received; }
+    // Fault injection: sends `text` as one text frame to every authenticated client.
+    void sendRawToClients(const QString &text);
     int subscriptionCount() const;
 
 private:

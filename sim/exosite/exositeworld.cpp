@@ -36,10 +36,13 @@ ExositeWorld::ExositeWorld(const QVariantMap &options, QObject *parent)
     , m_random(options.value(QStringLiteral("seed"), 1).toUInt())
     , m_reference(options.value(QStringLiteral("cadence")).toString() == QLatin1String("reference"))
 {
+    m_floodPerSecond = options.value(QStringLiteral("floodPerSecond")).toInt();
     build();
     prefill();
     m_tick.setInterval(100);
     connect(&m_tick, &QTimer::timeout, this, &ExositeWorld::tick);
+    m_floodTick.setInterval(10);
+    connect(&m_floodTick, &QTimer::timeout, this, &ExositeWorld::floodTick);
 }
 
 SimResource &ExositeWorld::add(const QString &parentRid, const QString &alias, const QString &type, const QString &name,
@@ -82,6 +85,9 @@ void ExositeWorld::build()
         QStringLiteral("float"), kUnitMeta.arg(QStringLiteral("%")), fast ? 1000 : 10000);
     add(m_rootRid, QStringLiteral("status"), QStringLiteral("dataport"), QStringLiteral("Site status"),
         QStringLiteral("string"), QString(), 0);
+    if (m_floodPerSecond > 0)
+        add(m_rootRid, QStringLiteral("flood"), QStringLiteral("dataport"), QStringLiteral("Load test"),
+            QStringLiteral("float"), QString(), 0);
     for (int i = 1; i <= kTrucks; ++i) {
         const QString alias = QStringLiteral("truck-%1").arg(i, 2, 10, QLatin1Char('0'));
         const QString meta = QStringLiteral(R"({"device":{"type":"vendor","vendor":"acme","model":"T1","sn":"SN%1"}})")
@@ -154,6 +160,23 @@ void ExositeWorld::prefill()
 void ExositeWorld::startGenerator()
 {
     m_tick.start();
+    if (m_floodPerSecond > 0) {
+        m_floodTs = nowSeconds();
+        m_floodTick.start();
+    }
+}
+
+void ExositeWorld::floodTick()
+{
+    SimResource *flood = findMutable(childByAlias(m_rootRid, QStringLiteral("flood")));
+    const int perTick = std::max(1, m_floodPerSecond / 100);
+    for (int i = 0; i < perTick; ++i) {
+        const QJsonValue value = std::sin(m_floodTs / 50.0) * 10.0 + 20.0;
+        ++m_floodTs;
+        // Only the newest point is kept: a flood is for measuring delivery, not storage.
+        flood->data.assign(1, DataPoint{m_floodTs, value});
+        Q_EMIT pointAdded(flood->rid, m_floodTs, value);
+    }
 }
 
 const SimResource *ExositeWorld::find(const QString &rid) const

@@ -47,7 +47,9 @@ struct SimResource
 // an alert-email dispatch); truck-06 is locked. 24 h of history is pre-filled, and a generator
 // keeps values moving: in the default "lively" cadence the tree changes several times a second
 // (each port at most once a second, as the platform allows); "reference" uses the reference's
-// slower cadences.
+// slower cadences. For load tests, option "floodPerSecond" adds a root dataport "flood" that
+// publishes that many points a second, with synthetic timestamps one second apart (the platform
+// keeps one point per second, so a faster real clock could not carry them).
 //
 // Threading: the simulator's thread.
 class ExositeWorld : public QObject
@@ -78,7 +80,11 @@ public:
     bool flush(const QString &rid, qint64 newerThan, qint64 olderThan);
 
     void startGenerator();
-    void stopGenerator() { m_tick.stop(); }
+    void stopGenerator()
+    {
+        m_tick.stop();
+        m_floodTick.stop();
+    }
 
     static qint64 nowSeconds();
 
@@ -91,6 +97,7 @@ private:
     void build();
     void prefill();
     void tick();
+    void floodTick();
     QJsonValue nextValue(SimResource &r);
     bool store(SimResource &r, qint64 ts, const QJsonValue &value, bool notify);
     bool normalise(const SimResource &r, const QJsonValue &in, QJsonValue *out) const;
@@ -99,6 +106,9 @@ private:
     QHash<QString, QString> m_clientByCik;
     QString m_rootRid;
     QTimer m_tick;
+    QTimer m_floodTick;
+    int m_floodPerSecond = 0;
+    qint64 m_floodTs = 0;
     QRandomGenerator m_random;
     bool m_reference = false;
     // Per-truck driving state for plausible rpm/odometer/gps.

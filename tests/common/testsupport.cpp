@@ -38,8 +38,7 @@ CliRun::CliRun(const QStringList &arguments, const QProcessEnvironment &environm
     : m_arguments(arguments)
     , m_environment(environment)
     , m_stdin(stdinData)
-{
-}
+{ }
 
 bool CliRun::run(int timeoutMs)
 {

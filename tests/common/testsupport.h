@@ -19,8 +19,9 @@ std::unique_ptr<sim::Simulator> startSimulator(const QString &protocol, const QV
 class CliRun
 {
 public:
-    CliRun(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-           const QByteArray &stdinData = QByteArray());
+    CliRun(const QStringList &arguments,
+        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+        const QByteArray &stdinData = QByteArray());
     // Starts and waits for the exit (at most timeoutMs); false on timeout.
     bool run(int timeoutMs = 30000);
     int exitCode() const { return m_exitCode; }

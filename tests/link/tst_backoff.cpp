@@ -29,7 +29,7 @@ private Q_SLOTS:
         for (int i = 0; i < delays.size(); ++i) {
             const double base = std::min(30000.0, 500.0 * (1 << i));
             QVERIFY2(delays[i] >= base * 0.8 - 1 && delays[i] <= std::min(30000.0, base * 1.2) + 1,
-                     qPrintable(QStringLiteral("attempt %1: %2 ms").arg(i).arg(delays[i])));
+                qPrintable(QStringLiteral("attempt %1: %2 ms").arg(i).arg(delays[i])));
             QVERIFY(base >= previousBase);
             previousBase = static_cast<int>(base);
         }

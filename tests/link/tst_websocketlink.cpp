@@ -27,8 +27,8 @@ public:
             while (QWebSocket *socket = server.nextPendingConnection()) {
                 sockets << socket;
                 ++accepted;
-                QObject::connect(socket, &QWebSocket::textMessageReceived, this,
-                                 [this](const QString &text) { received << text; });
+                QObject::connect(
+                    socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) { received << text; });
             }
         });
     }
@@ -78,10 +78,7 @@ class tst_WebSocketLink : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        qRegisterMetaType<LinkState>();
-    }
+    void initTestCase() { qRegisterMetaType<LinkState>(); }
 
     void connectsAndReportsStates()
     {
@@ -167,7 +164,8 @@ private Q_SLOTS:
         WebSocketLink link(options);
         link.open(url);
         QTRY_COMPARE(link.state(), LinkState::Failed);
-        QVERIFY2(link.stateDetail().contains(QLatin1String("refused"), Qt::CaseInsensitive), qPrintable(link.stateDetail()));
+        QVERIFY2(
+            link.stateDetail().contains(QLatin1String("refused"), Qt::CaseInsensitive), qPrintable(link.stateDetail()));
     }
 
     void adapterFailureStopsReconnecting()
@@ -201,9 +199,9 @@ private Q_SLOTS:
         // Two intervals, plus scheduling slack on a loaded machine.
         QTRY_COMPARE_WITH_TIMEOUT(dropped.count(), 1, 2 * options.pingIntervalMs + 400);
         QVERIFY2(dropped.first().at(1).toString().contains(QLatin1String("keepalive")),
-                 qPrintable(dropped.first().at(1).toString()));
+            qPrintable(dropped.first().at(1).toString()));
         QVERIFY(sinceOpen.elapsed() >= options.pingIntervalMs); // not before a ping went unanswered
-        QTRY_VERIFY(peer.handshakes() >= 2);                      // and it reconnects
+        QTRY_VERIFY(peer.handshakes() >= 2); // and it reconnects
     }
 
     void aLivePeerIsNotMistakenForDead()
@@ -232,7 +230,8 @@ private Q_SLOTS:
         WebSocketLink link(fastOptions());
         link.open(server.url(QStringLiteral("wss")));
         QTRY_COMPARE(link.state(), LinkState::Failed);
-        QVERIFY2(link.stateDetail().contains(QLatin1String("TLS certificate not trusted")), qPrintable(link.stateDetail()));
+        QVERIFY2(
+            link.stateDetail().contains(QLatin1String("TLS certificate not trusted")), qPrintable(link.stateDetail()));
         QCOMPARE(link.counters().reconnects, 0u); // an untrusted certificate does not fix itself
     }
 

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it on a clean Debian 12 machine:
+#   1. install the packages (scripts/setup-debian.sh)
+#   2. check formatting (clang-format, the committed .clang-format)
+#   3. build the core alone (-DFLEETSCOPE_GUI=OFF, warnings as errors) and run its tests
+#   4. build everything (GUI on, warnings as errors) and run every test
+#   5. anything extra the project adds under scripts/ci.d/ (fuzzing, packaging), in name order
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "packages"
+scripts/setup-debian.sh
+
+step "formatting"
+scripts/check-format.sh
+
+step "core only (FLEETSCOPE_GUI=OFF)"
+cmake --preset core >/dev/null
+cmake --build --preset core -j "$(nproc)"
+ctest --preset core -j 2
+
+step "full build (GUI on)"
+cmake --preset ci >/dev/null
+cmake --build --preset ci -j "$(nproc)"
+QT_QPA_PLATFORM=offscreen ctest --preset ci -j 2
+
+if [ -d scripts/ci.d ]; then
+    for extra in scripts/ci.d/*.sh; do
+        [ -e "$extra" ] || continue
+        step "$(basename "$extra")"
+        bash "$extra"
+    done
+fi
+step "all checks passed"
