@@ -392,6 +392,27 @@ private Q_SLOTS:
         QVERIFY(seen.hasTopic(QStringLiteral("volpe/layers/a"))); // read from deckgl
     }
 
+    void waitsForAServerThatIsDown()
+    {
+        EndpointConfig config;
+        quint16 port = 0;
+        {
+            auto gone = startSimulator(QStringLiteral("cityio"), quiet());
+            config = configFor(*gone);
+            port = gone->port();
+        }
+        auto endpoint = openEndpoint(config); // retryFirstConnect: keep trying
+        QTRY_VERIFY(endpoint->stateDetail().contains(QLatin1String("; retry in")));
+        QCOMPARE(endpoint->state(), LinkState::Connecting);
+        endpoint->subscribe(QStringLiteral("volpe")); // kept until the server answers
+        Collector seen(endpoint.get());
+        CityioSimulator back(quiet());
+        QString error;
+        QVERIFY2(back.listen(QHostAddress::LocalHost, port, &error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(endpoint->state(), LinkState::Ready, 10000);
+        QTRY_COMPARE(seen.countEvents(Severity::Info, QStringLiteral("volpe"), QStringLiteral("snapshot:")), 1);
+    }
+
     void wrongUrlsFailClearly()
     {
         auto simulator = startSimulator(QStringLiteral("cityio"), quiet());

@@ -39,7 +39,7 @@ CityioEndpoint::CityioEndpoint(const EndpointConfig &config, QObject *parent)
     , m_replyTimeoutMs(optionMs(config, "replyTimeoutMs"))
 {
     m_retryTimer.setSingleShot(true);
-    connect(&m_retryTimer, &QTimer::timeout, this, [this] { checkServer(false); });
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] { checkServer(); });
 }
 
 CityioEndpoint::~CityioEndpoint()
@@ -91,13 +91,12 @@ void CityioEndpoint::open()
     m_ready = false;
     m_retryTimer.stop();
     setState(LinkState::Connecting, QStringLiteral("connecting to %1").arg(m_urls.base().toDisplayString()));
-    checkServer(false);
+    checkServer();
 }
 
-void CityioEndpoint::checkServer(bool legacyPath)
+void CityioEndpoint::checkServer()
 {
-    fetchProjects(
-        [this, legacyPath](bool, const RestReply &reply, const QStringList &) { onServerChecked(reply, legacyPath); });
+    fetchProjects([this](bool, const RestReply &reply, const QStringList &) { onServerChecked(reply); });
 }
 
 void CityioEndpoint::fetchProjects(
@@ -115,7 +114,7 @@ void CityioEndpoint::fetchProjects(
         });
 }
 
-void CityioEndpoint::onServerChecked(const RestReply &reply, bool)
+void CityioEndpoint::onServerChecked(const RestReply &reply)
 {
     const QString base = m_urls.base().toDisplayString();
     if (reply.isSuccess() && reply.isJson && reply.json.isArray()) {

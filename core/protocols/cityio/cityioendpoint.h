@@ -55,8 +55,9 @@ private:
         QJsonArray sentGrid; // UPDATE_GRID: the echo to wait for
     };
 
-    void checkServer(bool legacyPath);
-    void onServerChecked(const RestReply &reply, bool legacyPath);
+    // GET table/list: the reachability check before Ready (retried with backoff when transient).
+    void checkServer();
+    void onServerChecked(const RestReply &reply);
     void whenReady(std::function<void(bool ok, const QString &why)> then);
     void runWhenReady(bool ok, const QString &why);
     void fetchProjects(std::function<void(bool ok, const RestReply &reply, const QStringList &projects)> then,
