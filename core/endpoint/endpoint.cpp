@@ -13,6 +13,8 @@ Endpoint::Endpoint(const EndpointConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
 {
+    // Members are parented so that moveToThread() takes them along with the endpoint.
+    m_flushTimer.setParent(this);
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &Endpoint::flush);
 }

@@ -14,6 +14,9 @@ WebSocketLink::WebSocketLink(const LinkOptions &options, QObject *parent)
     , m_options(options)
     , m_backoff(options.initialBackoffMs, options.maxBackoffMs)
 {
+    // Parented so that moveToThread() on the owner takes the timers along.
+    for (QTimer *timer : {&m_connectTimer, &m_pingTimer, &m_retryTimer})
+        timer->setParent(this);
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this,

@@ -60,6 +60,7 @@ TopicTreeModel::TopicTreeModel(QObject *parent)
     , m_root(std::make_unique<Node>())
 {
     m_rateClock.start();
+    m_rateTimer.setParent(this);
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &TopicTreeModel::updateRates);
     m_rateTimer.start();

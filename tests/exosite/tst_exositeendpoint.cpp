@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QThread>
 #include <QTest>
 
 using namespace fleetscope;
@@ -294,6 +295,33 @@ private Q_SLOTS:
         m_endpoint->subscribe(QStringLiteral("truck-06/rpm"));
         QTRY_VERIFY(
             m_seen->hasEvent(Severity::Error, QStringLiteral("subscribe: locked"), QStringLiteral("truck-06/rpm")));
+    }
+
+    void itKeepsWorkingAfterMovingToANetworkThread()
+    {
+        // The workspace runs endpoints on a network thread: every timer (batching, keepalive,
+        // reconnect, call timeouts) must move with the endpoint.
+        m_sim.reset(static_cast<ExositeSimulator *>(test::startSimulator(QStringLiteral("exosite")).release()));
+        EndpointConfig config = m_sim->clientConfig();
+        config.link.initialBackoffMs = 100;
+        auto *endpoint = new ExositeEndpoint(config);
+        QThread network;
+        endpoint->moveToThread(&network);
+        connect(&network, &QThread::finished, endpoint, &QObject::deleteLater);
+        network.start();
+        QAtomicInt samples = 0;
+        QAtomicInt ready = 0;
+        connect(endpoint, &Endpoint::batchReady, this, [&](const EndpointBatch &b) { samples += static_cast<int>(b.samples.size()); });
+        connect(endpoint, &Endpoint::stateChanged, this, [&](LinkState s) { ready = ready || s == LinkState::Ready; });
+        QMetaObject::invokeMethod(endpoint, &Endpoint::open, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(ready.loadRelaxed(), 10000);
+        QMetaObject::invokeMethod(endpoint, [endpoint] { endpoint->subscribe(QStringLiteral("truck-01/rpm")); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(samples.loadRelaxed() > 100, 10000); // batches flushed by the moved timer
+        m_sim->dropAllConnections();
+        const int before = samples.loadRelaxed();
+        QTRY_VERIFY_WITH_TIMEOUT(samples.loadRelaxed() > before, 10000); // reconnected by the moved retry timer
+        network.quit();
+        QVERIFY(network.wait(5000));
     }
 
     void nestedUpdatesAreReadToo()

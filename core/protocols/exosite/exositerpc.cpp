@@ -21,6 +21,7 @@ Rpc::Rpc(FrameSender sender, QObject *parent)
     , m_sender(std::move(sender))
 {
     m_clock.start();
+    m_timeoutTimer.setParent(this); // moves with the endpoint to its thread
     m_timeoutTimer.setInterval(1000);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &Rpc::expireOverdue);
 }

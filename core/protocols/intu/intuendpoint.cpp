@@ -30,6 +30,7 @@ IntuEndpoint::IntuEndpoint(const EndpointConfig &config, QObject *parent)
                     const QString &request) { return sendFrame(encodeQuery(target, request, m_target.selfId)); },
           m_target.selfId, kQueryTimeoutMs, this)
 {
+    m_controlGrace.setParent(this); // moves with the endpoint to its thread
     m_controlGrace.setSingleShot(true);
     connect(&m_controlGrace, &QTimer::timeout, this, [this] {
         if (m_phase != Phase::AwaitingControl)

@@ -17,6 +17,7 @@ TreeBrowser::TreeBrowser(QuerySender send, const QString &consoleId, int timeout
     , m_consoleId(consoleId)
     , m_timeoutMs(timeoutMs)
 {
+    m_tick.setParent(this); // moves with the endpoint to its thread
     m_tick.setInterval(std::max(50, std::min(500, timeoutMs / 4)));
     connect(&m_tick, &QTimer::timeout, this, &TreeBrowser::onTick);
 }

@@ -35,6 +35,7 @@ OpenTeraEndpoint::OpenTeraEndpoint(const EndpointConfig &config, QObject *parent
     , m_mapper(&m_tree)
     , m_user(config.option(QStringLiteral("user")))
 {
+    m_refreshTimer.setParent(this); // moves with the endpoint to its thread
     connect(&m_link, &WebSocketLink::opened, this, &OpenTeraEndpoint::onOpened);
     connect(&m_link, &WebSocketLink::textReceived, this, &OpenTeraEndpoint::onText);
     connect(&m_link, &WebSocketLink::binaryReceived, this, &OpenTeraEndpoint::onBinary);

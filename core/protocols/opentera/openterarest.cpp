@@ -158,6 +158,7 @@ RestClient::RestClient(const QUrl &base, const LinkOptions &options, QObject *pa
     , m_base(base)
     , m_options(options)
 {
+    m_manager.setParent(this); // moves with the endpoint to its thread
     m_manager.setAutoDeleteReplies(false);
 }
 

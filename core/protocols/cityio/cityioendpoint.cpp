@@ -1,0 +1,553 @@
+#include "core/protocols/cityio/cityioendpoint.h"
+
+#include "core/util/jsonutil.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace fleetscope::cityio {
+
+namespace {
+const QLatin1String kModule("@module");
+const QLatin1String kCore("@core");
+
+int optionMs(const EndpointConfig &config, const char *key)
+{
+    bool ok = false;
+    const int ms = config.options.value(QLatin1String(key)).toInt(&ok);
+    return ok && ms > 0 ? ms : CityioEndpoint::kDefaultTimeoutMs;
+}
+
+void add(LinkCounters *sum, const LinkCounters &more)
+{
+    sum->framesIn += more.framesIn;
+    sum->framesOut += more.framesOut;
+    sum->bytesIn += more.bytesIn;
+    sum->bytesOut += more.bytesOut;
+    sum->reconnects += more.reconnects;
+}
+} // namespace
+
+CityioEndpoint::CityioEndpoint(const EndpointConfig &config, QObject *parent)
+    : Endpoint(config, parent)
+    , m_urls(config.url)
+    , m_network(this)
+    , m_rest(&m_network, m_urls, config.link, this)
+    , m_backoff(config.link.initialBackoffMs, config.link.maxBackoffMs)
+    , m_retryTimer(this)
+    , m_snapshotTimeoutMs(optionMs(config, "snapshotTimeoutMs"))
+    , m_replyTimeoutMs(optionMs(config, "replyTimeoutMs"))
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] { checkServer(); });
+}
+
+CityioEndpoint::~CityioEndpoint()
+{
+    for (CityioChannel *channel : std::as_const(m_channels)) {
+        channel->disconnect(this);
+        delete channel;
+    }
+}
+
+LinkCounters CityioEndpoint::counters() const
+{
+    LinkCounters sum = m_closedCounters;
+    for (CityioChannel *channel : m_channels)
+        add(&sum, channel->link().counters());
+    return sum;
+}
+
+QString CityioEndpoint::projectOf(const QString &path)
+{
+    return TopicPath::decodeSegment(TopicPath::split(path).value(0));
+}
+
+QStringList CityioEndpoint::projectNames(const QJsonDocument &list)
+{
+    // Names; older servers listed table URLs (".../api/table/volpe"), and some objects.
+    QStringList names;
+    for (const QJsonValue &entry : list.array()) {
+        QString name =
+            entry.isObject() ? entry.toObject().value(QLatin1String("tableName")).toString() : entry.toString();
+        if (name.contains(QLatin1Char('/'))) {
+            const QStringList parts = name.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            name = parts.isEmpty() ? QString() : parts.constLast();
+        }
+        if (!name.isEmpty())
+            names << name;
+    }
+    return names;
+}
+
+// --- connection -------------------------------------------------------------------------------
+
+void CityioEndpoint::open()
+{
+    if (!m_urls.isValid()) {
+        setState(LinkState::Failed, m_urls.problem());
+        return;
+    }
+    m_ready = false;
+    m_retryTimer.stop();
+    setState(LinkState::Connecting, QStringLiteral("connecting to %1").arg(m_urls.base().toDisplayString()));
+    checkServer();
+}
+
+void CityioEndpoint::checkServer()
+{
+    fetchProjects([this](bool, const RestReply &reply, const QStringList &) { onServerChecked(reply); });
+}
+
+void CityioEndpoint::fetchProjects(
+    std::function<void(bool, const RestReply &, const QStringList &)> then, bool legacyPath)
+{
+    // The current path first; servers up to 2021 only know the plural form.
+    m_rest.get(legacyPath ? QStringLiteral("tables/list/") : QStringLiteral("table/list/"),
+        [this, then, legacyPath](const RestReply &reply) {
+            if (reply.status == 404 && !legacyPath) {
+                fetchProjects(then, true);
+                return;
+            }
+            const bool ok = reply.isSuccess() && reply.isJson && reply.json.isArray();
+            then(ok, reply, ok ? projectNames(reply.json) : QStringList());
+        });
+}
+
+void CityioEndpoint::onServerChecked(const RestReply &reply)
+{
+    const QString base = m_urls.base().toDisplayString();
+    if (reply.isSuccess() && reply.isJson && reply.json.isArray()) {
+        m_projects = projectNames(reply.json);
+        m_ready = true;
+        m_everReady = true;
+        m_backoff.reset();
+        m_readyDetail = QStringLiteral("CityIO at %1: %2 projects").arg(base).arg(m_projects.size());
+        setState(LinkState::Ready, m_readyDetail);
+        QSet<QString> projects;
+        for (const QString &path : std::as_const(m_subscriptions))
+            projects.insert(projectOf(path));
+        for (const QString &project : std::as_const(projects))
+            channel(project, true)->subscribed = true;
+        runWhenReady(true, QString());
+        return;
+    }
+    const bool transient = reply.status == 0 || reply.status >= 500;
+    const bool tls = reply.networkError.startsWith(QLatin1String("TLS"));
+    const LinkOptions &link = config().link;
+    if (transient && !tls && link.reconnect && (m_everReady || link.retryFirstConnect)) {
+        const int delay = m_backoff.nextDelayMs();
+        m_retryTimer.start(delay);
+        setState(m_everReady ? LinkState::Reconnecting : LinkState::Connecting,
+            QStringLiteral("%1: %2; retry in %3 s").arg(base, reply.describe()).arg(delay / 1000.0, 0, 'f', 1));
+        return;
+    }
+    QString why;
+    if (transient)
+        why = QStringLiteral("cannot reach CityIO at %1: %2").arg(base, reply.describe());
+    else
+        why = QStringLiteral("%1 does not answer like CityIO (GET %2 gave %3); give the base URL, e.g. "
+                             "http://localhost:8080 or https://cityio.media.mit.edu/cityio")
+                  .arg(base, m_urls.api(reply.path).path(), oneLine(reply.describe(), 80));
+    reportEvent(Severity::Error, QString(), why, QString::fromUtf8(reply.body.left(2000)));
+    failAll(why);
+}
+
+void CityioEndpoint::whenReady(std::function<void(bool, const QString &)> then)
+{
+    if (m_ready)
+        then(true, QString());
+    else if (state() == LinkState::Connecting || state() == LinkState::Reconnecting)
+        m_whenReady.append(std::move(then));
+    else
+        then(false, QStringLiteral("not connected"));
+}
+
+void CityioEndpoint::runWhenReady(bool ok, const QString &why)
+{
+    const auto pending = std::exchange(m_whenReady, {});
+    for (const auto &then : pending)
+        then(ok, why);
+}
+
+void CityioEndpoint::failAll(const QString &reason)
+{
+    m_ready = false;
+    m_retryTimer.stop();
+    m_rest.cancelAll();
+    const QStringList keys = m_channels.keys();
+    for (const QString &key : keys)
+        dropChannel(key, reason);
+    runWhenReady(false, reason);
+    setState(LinkState::Failed, reason);
+}
+
+void CityioEndpoint::close()
+{
+    m_ready = false;
+    m_retryTimer.stop();
+    m_rest.cancelAll();
+    const QStringList keys = m_channels.keys();
+    for (const QString &key : keys)
+        dropChannel(key, QStringLiteral("closed"));
+    runWhenReady(false, QStringLiteral("closed"));
+    if (state() != LinkState::Idle)
+        setState(LinkState::Closed, QStringLiteral("closed"));
+}
+
+void CityioEndpoint::updateState()
+{
+    if (!m_ready)
+        return;
+    for (CityioChannel *channel : std::as_const(m_channels)) {
+        const LinkState state = channel->link().state();
+        if (state == LinkState::Reconnecting) {
+            setState(LinkState::Reconnecting, channel->label() + QStringLiteral(": ") + channel->link().stateDetail());
+            return;
+        }
+    }
+    setState(LinkState::Ready, m_readyDetail);
+}
+
+// --- browse -----------------------------------------------------------------------------------
+
+void CityioEndpoint::browse()
+{
+    fetchProjects([this](bool ok, const RestReply &list, const QStringList &projects) {
+        if (!ok) {
+            const QString why = QStringLiteral("table list: %1").arg(list.describe());
+            reportEvent(Severity::Error, QString(), why, QString::fromUtf8(list.body.left(2000)));
+            flush();
+            Q_EMIT browseFinished(false, why);
+            return;
+        }
+        m_projects = projects;
+        m_rest.get(QStringLiteral("table/headers/"), [this, projects](const RestReply &reply) {
+            QHash<QString, QJsonObject> headers;
+            if (reply.isSuccess() && reply.json.isArray()) {
+                for (const QJsonValue &entry : reply.json.array()) {
+                    const QJsonObject object = entry.toObject();
+                    headers.insert(object.value(QLatin1String("tableName")).toString(),
+                        object.value(QLatin1String("tableHeader")).toObject());
+                }
+            } else {
+                reportEvent(Severity::Debug, QString(), QStringLiteral("table headers: %1").arg(reply.describe()));
+            }
+            EndpointBatch batch;
+            for (const QString &project : projects)
+                m_tree.addProject(project, headers.value(project), &batch);
+            forward(batch);
+            flush();
+            Q_EMIT browseFinished(true, QStringLiteral("%1 projects").arg(projects.size()));
+        });
+    });
+}
+
+// --- sockets ----------------------------------------------------------------------------------
+
+CityioChannel *CityioEndpoint::channel(const QString &key, bool create)
+{
+    if (CityioChannel *existing = m_channels.value(key))
+        return existing;
+    if (!create)
+        return nullptr;
+    CityioChannel::Role role = CityioChannel::Role::Interface;
+    QString path = QStringLiteral("/interface");
+    if (key == kModule) {
+        role = CityioChannel::Role::Module;
+        path = QStringLiteral("/module");
+    } else if (key == kCore) {
+        role = CityioChannel::Role::Core;
+        path = QStringLiteral("/module/core");
+    }
+    auto *channel = new CityioChannel(role, role == CityioChannel::Role::Interface ? key : QString(),
+        m_urls.channel(path), config().link, m_snapshotTimeoutMs, this);
+    m_channels.insert(key, channel);
+    connect(channel, &CityioChannel::messageReceived, this,
+        [this, channel](const Message &message, const QString &raw, qint64 t) { onMessage(channel, message, raw, t); });
+    connect(channel, &CityioChannel::stateChanged, this,
+        [this, channel](LinkState state, const QString &detail) { onChannelState(channel, state, detail); });
+    connect(channel, &CityioChannel::dropped, this,
+        [this, channel](int code, const QString &reason) { onDropped(channel, code, reason); });
+    connect(channel, &CityioChannel::opened, this, [this, channel] {
+        const bool again = channel->link().counters().reconnects > 0;
+        reportEvent(Severity::Info, channel->label(),
+            channel->role() == CityioChannel::Role::Interface
+                ? (again ? QStringLiteral("reconnected; LISTEN sent again") : QStringLiteral("connected; LISTEN sent"))
+                : QStringLiteral("connected to %1").arg(channel->url().path()));
+    });
+    connect(channel, &CityioChannel::snapshotOverdue, this, [this, channel] { onSnapshotOverdue(channel); });
+    connect(channel, &CityioChannel::replyTimedOut, this, &CityioEndpoint::onReplyTimedOut);
+    channel->open();
+    return channel;
+}
+
+void CityioEndpoint::dropChannel(const QString &key, const QString &why)
+{
+    CityioChannel *channel = m_channels.take(key);
+    if (!channel)
+        return;
+    add(&m_closedCounters, channel->link().counters());
+    channel->disconnect(this);
+    channel->close();
+    for (quint64 id : channel->takeAllReplies())
+        finishCommand(id, false, QStringLiteral("no reply: %1").arg(why), QString(), m_commands.value(id).path);
+    channel->deleteLater();
+}
+
+void CityioEndpoint::onChannelState(CityioChannel *channel, LinkState state, const QString &detail)
+{
+    if (state == LinkState::Failed) {
+        // The link gives up only when told to (no reconnect, first connect final, untrusted TLS).
+        const QString why = channel->label() + QStringLiteral(": ") + detail;
+        reportEvent(Severity::Error, channel->label(), detail);
+        failAll(why);
+        return;
+    }
+    updateState();
+}
+
+void CityioEndpoint::onDropped(CityioChannel *channel, int code, const QString &reason)
+{
+    if (code < 0) {
+        reportEvent(Severity::Error, channel->label(), QStringLiteral("connection failed: %1").arg(reason));
+        return;
+    }
+    QString summary = QStringLiteral("closed (%1)").arg(code);
+    if (!reason.isEmpty() && !reason.contains(QString::number(code)))
+        summary += QStringLiteral(": ") + reason;
+    reportEvent(Severity::Warning, channel->label(), summary);
+}
+
+void CityioEndpoint::onSnapshotOverdue(CityioChannel *channel)
+{
+    const QString project = channel->project();
+    const QString path = channel->label();
+    const QString summary = QStringLiteral("no TABLE_SNAPSHOT for %1").arg(project);
+    // Silence is CityIO's answer to an unknown table: say whether the server lists it.
+    fetchProjects([this, project, path, summary](bool ok, const RestReply &, const QStringList &projects) {
+        QString detail = summary;
+        if (ok && !projects.contains(project))
+            detail += QStringLiteral(" (the server has no such table; it lists %1)")
+                          .arg(projects.isEmpty() ? QStringLiteral("none") : projects.join(QLatin1String(", ")));
+        else
+            detail += QStringLiteral(" within %1 s").arg(m_snapshotTimeoutMs / 1000.0);
+        reportEvent(Severity::Warning, path, detail);
+    });
+}
+
+void CityioEndpoint::onMessage(CityioChannel *channel, const Message &message, const QString &raw, qint64 t)
+{
+    EndpointBatch batch;
+    QString summary;
+    if (!message.ok)
+        summary = CityioTree::undecodable(channel->label(), message, raw, t, &batch);
+    else if (channel->role() == CityioChannel::Role::Interface)
+        summary = m_tree.applyInterface(channel->project(), message, raw, t, &batch);
+    else
+        summary = m_tree.applyProbe(channel->label(), message, raw, t, &batch);
+    forward(batch);
+    if (!message.ok)
+        return;
+    const quint64 id = channel->takeReply(message.kind, [this, &message](quint64 waiting) {
+        const PendingCommand &command = m_commands[waiting];
+        return command.sentGrid.isEmpty() || message.kind != MessageKind::GridUpdate
+            || gridUpdateOf(message.content).cells == command.sentGrid;
+    });
+    if (id == 0)
+        return;
+    const bool ok = message.kind != MessageKind::Error;
+    finishCommand(id, ok,
+        QStringLiteral("%1 %2: %3")
+            .arg(m_commands.value(id).type, ok ? QStringLiteral("answered") : QStringLiteral("refused"), summary),
+        raw, m_commands.value(id).path);
+}
+
+void CityioEndpoint::forward(const EndpointBatch &batch)
+{
+    for (const Topic &topic : batch.topics)
+        reportTopic(topic);
+    for (const QString &path : batch.removedTopics)
+        reportTopicRemoved(path);
+    for (const Sample &sample : batch.samples)
+        reportSample(sample.path, sample.t, sample.value);
+    for (const Event &event : batch.events)
+        reportEvent(event.severity, event.path, event.summary, event.payload, event.t);
+}
+
+void CityioEndpoint::closeIfTransient(const QString &project)
+{
+    // A socket opened only for commands closes after the last one: subscribed = kept open.
+    for (const QString &other : std::as_const(m_commandChannels)) {
+        if (other == project)
+            return;
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this, project] {
+            CityioChannel *existing = m_channels.value(project);
+            if (existing && !existing->subscribed && !m_commandChannels.values().contains(project))
+                dropChannel(project, QStringLiteral("done"));
+        },
+        Qt::QueuedConnection);
+}
+
+// --- subscriptions ----------------------------------------------------------------------------
+
+bool CityioEndpoint::isSubscribed(const QString &project) const
+{
+    for (const QString &path : m_subscriptions) {
+        if (projectOf(path) == project)
+            return true;
+    }
+    return false;
+}
+
+void CityioEndpoint::subscribe(const QString &path)
+{
+    const QString project = projectOf(path);
+    if (project.isEmpty() || project.startsWith(QLatin1Char('@'))) {
+        reportEvent(Severity::Warning, path, QStringLiteral("subscribe: %1 is not a project").arg(path));
+        return;
+    }
+    m_subscriptions.insert(path);
+    if (m_ready)
+        channel(project, true)->subscribed = true;
+}
+
+void CityioEndpoint::unsubscribe(const QString &path)
+{
+    if (!m_subscriptions.remove(path))
+        return;
+    const QString project = projectOf(path);
+    if (isSubscribed(project) || !m_channels.contains(project))
+        return;
+    m_channels.value(project)->subscribed = false;
+    if (m_commandChannels.values().contains(project))
+        return; // closes after its commands
+    dropChannel(project, QStringLiteral("unsubscribed"));
+    reportEvent(Severity::Info, CityioTree::projectPath(project), QStringLiteral("unsubscribed; socket closed"));
+}
+
+// --- commands ---------------------------------------------------------------------------------
+
+void CityioEndpoint::send(const Command &incoming)
+{
+    const quint64 id = incoming.id ? incoming.id : nextCommandId();
+    PreparedCommand prepared;
+    QString error;
+    if (!prepareCommand(incoming, &prepared, &error)) {
+        finishCommand(id, false, error, QString(), incoming.target, true);
+        return;
+    }
+    const QString path = prepared.route == PreparedCommand::Route::Project ? CityioTree::projectPath(prepared.project)
+        : prepared.route == PreparedCommand::Route::Module                 ? QString(kModule)
+        : prepared.route == PreparedCommand::Route::Core                   ? QString(kCore)
+                                                                           : QString();
+    whenReady([this, id, prepared, path](bool ok, const QString &why) {
+        if (!ok) {
+            finishCommand(id, false, why, QString(), path);
+            return;
+        }
+        if (prepared.route == PreparedCommand::Route::Rest)
+            sendRest(id, prepared);
+        else
+            sendOnChannel(id, prepared, path);
+    });
+}
+
+void CityioEndpoint::sendOnChannel(quint64 id, PreparedCommand prepared, const QString &path)
+{
+    // A project's socket is opened (with LISTEN) on demand and stays open; commands wait for its
+    // snapshot, so that ${geogriddata} and the whole-grid check see the current grid.
+    const QString key = prepared.route == PreparedCommand::Route::Project ? prepared.project
+        : prepared.route == PreparedCommand::Route::Module                ? QString(kModule)
+                                                                          : QString(kCore);
+    CityioChannel *target = channel(key, true);
+    if (prepared.route == PreparedCommand::Route::Project)
+        m_commandChannels.insert(id, key);
+    QPointer<CityioChannel> guard(target);
+    target->whenLive([this, id, prepared, path, guard](bool ok, const QString &why) mutable {
+        if (!ok || !guard) {
+            QString detail = why.isEmpty() ? QStringLiteral("the socket closed") : why;
+            if (prepared.route == PreparedCommand::Route::Project && !m_projects.isEmpty()
+                && !m_projects.contains(prepared.project))
+                detail += QStringLiteral(" (the server lists %1)").arg(m_projects.join(QLatin1String(", ")));
+            finishCommand(id, false, detail, QString(), path);
+            return;
+        }
+        QString error;
+        if (!finishPayload(&prepared, m_tree.grid(prepared.project), m_tree.hasGrid(prepared.project), &error)) {
+            finishCommand(id, false, error, QString(), path, true);
+            return;
+        }
+        if (!guard->send(prepared.payload)) {
+            finishCommand(id, false, QStringLiteral("the socket is not open"), QString(), path);
+            return;
+        }
+        if (!prepared.greetingKey.isEmpty())
+            guard->setGreeting(prepared.greetingKey, prepared.greetingRemoves ? QString() : prepared.payload);
+        if (prepared.replies.isEmpty()) {
+            QString detail = QStringLiteral("%1 sent (CityIO sends no reply)").arg(prepared.type);
+            if (!prepared.note.isEmpty())
+                detail = QStringLiteral("%1 sent; %2").arg(prepared.type, prepared.note);
+            finishCommand(id, true, detail, prepared.payload, path);
+            return;
+        }
+        PendingCommand pending;
+        pending.path = path;
+        pending.type = prepared.type;
+        pending.soft = prepared.softReply;
+        if (prepared.type == QLatin1String("UPDATE_GRID"))
+            pending.sentGrid = QJsonDocument::fromJson(prepared.payload.toUtf8())
+                                   .object()
+                                   .value(QLatin1String("content"))
+                                   .toObject()
+                                   .value(QLatin1String("geogriddata"))
+                                   .toArray();
+        m_commands.insert(id, pending);
+        guard->expectReply(id, prepared.replies, m_replyTimeoutMs);
+    });
+}
+
+void CityioEndpoint::onReplyTimedOut(quint64 id)
+{
+    const PendingCommand command = m_commands.value(id);
+    const QString within = QStringLiteral("%1 s").arg(m_replyTimeoutMs / 1000.0);
+    if (command.soft)
+        finishCommand(id, true,
+            QStringLiteral("%1 sent; no echo within %2 (CityIO may not echo to the sender)").arg(command.type, within),
+            QString(), command.path);
+    else
+        finishCommand(id, false,
+            QStringLiteral("no reply to %1 within %2 (CityIO drops what it does not accept without an answer)")
+                .arg(command.type, within),
+            QString(), command.path);
+}
+
+void CityioEndpoint::sendRest(quint64 id, const PreparedCommand &prepared)
+{
+    m_rest.request(prepared.method, prepared.path, prepared.body, [this, id](const RestReply &reply) {
+        // Events of table paths go to the topic they name (volpe/GEOGRID); others to the endpoint.
+        QString path;
+        if (reply.path.startsWith(QLatin1String("table/")))
+            path = reply.path.mid(6);
+        const QString detail = QStringLiteral("%1 %2: %3").arg(reply.method, reply.path, reply.describe());
+        finishCommand(id, reply.isSuccess(), detail, QString::fromUtf8(reply.body), path, false,
+            reply.isNoContent() ? Severity::Warning : Severity::Error);
+    });
+}
+
+void CityioEndpoint::finishCommand(quint64 id, bool ok, const QString &detail, const QString &payload,
+    const QString &path, bool local, Severity failure)
+{
+    m_commands.remove(id);
+    const QString project = m_commandChannels.take(id);
+    if (!project.isEmpty())
+        closeIfTransient(project);
+    reportEvent(ok ? Severity::Info : failure, path, detail, payload);
+    flush();
+    Q_EMIT commandFinished(CommandReply {id, ok, local, detail, payload});
+}
+
+} // namespace fleetscope::cityio
