@@ -1,5 +1,7 @@
 #include "sim/exosite/exositesimulator.h"
 
+#include "sim/common/rawframe.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -81,6 +83,16 @@ void ExositeSimulator::dropAllConnections()
     const auto sockets = m_connections.keys();
     for (QWebSocket *socket : sockets)
         socket->abort();
+}
+
+int ExositeSimulator::injectRawFrame(const QByteArray &payload, RawFrameKind kind)
+{
+    int sent = 0;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (writeRawFrame(m_front.transportOf(it.key()), kind == RawFrameKind::Binary ? 0x2 : 0x1, payload))
+            ++sent;
+    }
+    return sent;
 }
 
 int ExositeSimulator::subscriptionCount() const

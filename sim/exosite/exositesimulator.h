@@ -38,6 +38,7 @@ public:
     QStringList describe() const override;
     void dropAllConnections() override;
     int connectionCount() const override { return static_cast<int>(m_connections.size()); }
+    int injectRawFrame(const QByteArray &payload, RawFrameKind kind) override;
 
     ExositeWorld &world() { return m_world; }
     // The last frame each connection sent (tests look at what reached the server).

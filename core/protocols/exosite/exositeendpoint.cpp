@@ -28,11 +28,12 @@ ExositeEndpoint::ExositeEndpoint(const EndpointConfig &config, QObject *parent)
     , m_link(config.link, this)
     , m_rpc([this](const QString &frame) { return m_link.sendText(frame) >= 0; }, this)
 {
+    attachLink(&m_link);
     connect(&m_link, &WebSocketLink::opened, this, &ExositeEndpoint::onOpened);
     connect(&m_link, &WebSocketLink::textReceived, this, &ExositeEndpoint::onText);
     connect(&m_link, &WebSocketLink::binaryReceived, this, [this](const QByteArray &data) {
         reportEvent(Severity::Error, QString(), QStringLiteral("unexpected binary frame (%1 bytes)").arg(data.size()),
-            hexPreview(data));
+            hexPreview(data, static_cast<int>(data.size()))); // whole: truncated for display only
     });
     connect(&m_link, &WebSocketLink::dropped, this, &ExositeEndpoint::onDropped);
     connect(&m_link, &WebSocketLink::stateChanged, this, &ExositeEndpoint::onLinkState);
@@ -177,7 +178,7 @@ void ExositeEndpoint::handleResponses(const Frame &frame, const QString &raw)
             QVector<Point> points;
             if (!decodePoints(response.result, &points))
                 reportEvent(Severity::Error, path, QStringLiteral("subscription update is not a [ts,value] pair"),
-                    compact(response.raw));
+                    raw); // the frame as received: what could not be decoded is kept whole
             ingest(m_byPath.value(path), points, compact(response.raw));
             continue;
         }
@@ -187,7 +188,6 @@ void ExositeEndpoint::handleResponses(const Frame &frame, const QString &raw)
             reportEvent(Severity::Warning, QString(),
                 QStringLiteral("reply for unknown call id %1").arg(response.idKey), compact(response.raw));
     }
-    Q_UNUSED(raw);
 }
 
 void ExositeEndpoint::browse()
