@@ -114,6 +114,8 @@ void ReplayEndpoint::playDue()
             const auto dueMs = static_cast<qint64>(static_cast<double>(m_next.frame.t - m_firstT) / m_speed);
             const qint64 waitMs = dueMs - m_clock.elapsed();
             if (waitMs > 0) {
+                if (m_adapter)
+                    m_subscriptions |= m_adapter->subscriptions();
                 flush();
                 m_timer.start(static_cast<int>(std::min<qint64>(waitMs, 60000)));
                 return;
@@ -124,6 +126,8 @@ void ReplayEndpoint::playDue()
             return; // closed while playing
         m_hasNext = readNext();
     }
+    if (m_adapter)
+        m_subscriptions |= m_adapter->subscriptions(); // what the recorded session watched
     if (m_hasNext) {
         m_timer.start(0);
         return;
