@@ -39,10 +39,17 @@ void EventStore::close()
 {
     if (m_closed.exchange(true))
         return;
+    // The thread quits from inside, after the close: QThread::quit() from here could end its event
+    // loop before the events already posted to it (the last appends) were delivered.
     EventStoreWriter *writer = m_writer;
+    QThread *thread = &m_thread;
     QMetaObject::invokeMethod(
-        m_writer, [writer] { writer->close(); }, Qt::QueuedConnection);
-    m_thread.quit();
+        m_writer,
+        [writer, thread] {
+            writer->close();
+            thread->quit();
+        },
+        Qt::QueuedConnection);
     m_thread.wait();
 }
 

@@ -97,8 +97,16 @@ void TestReplayEndpoint::replaysARecordedSession()
     QVERIFY(browsed.wait(10000));
     live->subscribe(QStringLiteral("truck-01"));
     live->subscribe(QStringLiteral("ambient"));
-    const int backfill = 2 * 50; // history alone brings this many
-    QTRY_VERIFY_WITH_TIMEOUT(original.samples.size() > backfill + 5, 20000);
+    // History first, then live updates: wait for both, so that the replay covers subscription
+    // updates (paired by subs_id) as well as read results (paired by call id).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        original.events.filter(QStringLiteral("debug|truck-01/temperature|subscribed")).size() == 1, 20000);
+    auto temperatures = [&original] {
+        return std::count_if(original.samples.cbegin(), original.samples.cend(),
+            [](const auto &s) { return s.first == QLatin1String("truck-01/temperature"); });
+    };
+    const auto afterHistory = temperatures();
+    QTRY_VERIFY_WITH_TIMEOUT(temperatures() >= afterHistory + 2, 20000);
     live->flush();
     recorder.stop();
     live->disconnect(this);
