@@ -23,14 +23,18 @@ void BenchEventStore::sustainedWrite_data()
 {
     QTest::addColumn<int>("events");
     QTest::addColumn<int>("batch");
+    QTest::addColumn<int>("credentialEvery"); // every n-th payload holds a token member (0: none)
     // 30 batches a second, as endpoints deliver them, at 21,000 events/s.
-    QTest::newRow("200k events in batches of 700") << 200000 << 700;
+    QTest::newRow("200k events in batches of 700") << 200000 << 700 << 0;
+    // The masker's patterns run only on payloads that look like they may hold a credential.
+    QTest::newRow("same, a token in every 10th payload") << 200000 << 700 << 10;
 }
 
 void BenchEventStore::sustainedWrite()
 {
     QFETCH(int, events);
     QFETCH(int, batch);
+    QFETCH(int, credentialEvery);
     QTemporaryDir dir;
     auto masker = std::make_shared<SecretMasker>();
     masker->addSecret(QStringLiteral("bef3c7f91ac3562e6a2212345678901234567890"));
@@ -47,7 +51,9 @@ void BenchEventStore::sustainedWrite()
             e.endpoint = QStringLiteral("HQ Exosite");
             e.path = QStringLiteral("truck-%1/status").arg(j % 12, 2, 10, QLatin1Char('0'));
             e.summary = QStringLiteral("status = moving (%1)").arg(i + j);
-            e.payload = QStringLiteral(R"([{"id":1000007,"status":"ok","result":[1700000000,"moving"]}])");
+            e.payload = credentialEvery > 0 && (i + j) % credentialEvery == 0
+                ? QStringLiteral(R"({"user_token":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9.c2ln","status":"moving"})")
+                : QStringLiteral(R"([{"id":1000007,"status":"ok","result":[1700000000,"moving"]}])");
             list.append(e);
         }
         batches.append(list);
