@@ -26,7 +26,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(received > 1000, 10000);
         const qint64 target = 100000;
         QElapsedTimer timer;
-        QBENCHMARK_ONCE {
+        QBENCHMARK_ONCE
+        {
             const qint64 start = received;
             timer.start();
             QTRY_VERIFY_WITH_TIMEOUT(received - start >= target, 60000);

@@ -14,7 +14,8 @@ class bench_SeriesStore : public QObject
 private Q_SLOTS:
     void appendMillion()
     {
-        QBENCHMARK {
+        QBENCHMARK
+        {
             SeriesStore store;
             const int s = store.ensureSeries(QStringLiteral("s"));
             for (int i = 0; i < 1000000; ++i)
@@ -32,7 +33,8 @@ private Q_SLOTS:
                 store.append(series.last(), i, std::sin(i / (500.0 + k)));
         }
         qsizetype points = 0;
-        QBENCHMARK {
+        QBENCHMARK
+        {
             for (int s : std::as_const(series))
                 points += store.envelope(s, 0, 999999, 1600).size();
         }

@@ -28,6 +28,11 @@ QString helpText()
         "  fleetscope-cli browse --protocol P --url URL [auth] [--timeout S]\n"
         "  fleetscope-cli watch  --protocol P --url URL [auth] [--subscribe PATH]... [--for S] [--count N]\n"
         "  fleetscope-cli send   --protocol P --url URL [auth] --target PATH --payload JSON\n"
+        "  fleetscope-cli record --protocol P --url URL [auth] --out FILE [--subscribe PATH]... [--for S]\n"
+        "  fleetscope-cli watch  --replay FILE [--speed X] [--replay-endpoint NAME] [--for S] [--count N]\n"
+        "  fleetscope-cli export-recording FILE\n"
+        "  fleetscope-cli log    [--since T] [--until T] [--endpoint NAME] [--severity LEVEL]\n"
+        "                        [--search TEXT] [--limit N] [--db FILE]   (see log --help)\n"
         "\n"
         "Connects to one endpoint and writes JSON Lines to stdout (kind: state, topic, sample, event,\n"
         "reply); diagnostics go to stderr.\n"
@@ -56,10 +61,15 @@ QString helpText()
         "  --max-backoff S    cap of the reconnect backoff (default 30)\n"
         "  --no-reconnect     watch: stop at the first drop instead of reconnecting\n"
         "  --quiet            no state lines on stdout\n"
+        "  --out FILE         record: the recording file (every frame in and out, secrets masked)\n"
+        "  --replay FILE      watch: replay a recording instead of connecting (read-only)\n"
+        "  --speed X          replay speed: 1 real time (default), 10 ten times faster, 0 at once\n"
+        "  --replay-endpoint NAME  which recorded endpoint to replay (default: the first)\n"
+        "  --log-db FILE      watch/record: also write every event to this event database\n"
         "  --version, --help\n"
         "\n"
-        "Exit codes: 0 done; 2 usage; 3 could not connect or authenticate; 4 the server rejected\n"
-        "a command.\n");
+        "Exit codes: 0 done; 2 usage; 3 could not connect or authenticate (or open a replay);\n"
+        "4 the server rejected a command; 5 a file (recording, event database) cannot be read.\n");
 }
 
 } // namespace
@@ -95,13 +105,15 @@ bool parseCliOptions(const QStringList &arguments, CliOptions *options, QString 
                              ping = value("ping"), maxBackoff = value("max-backoff"), selfId = value("self-id"),
                              orgId = value("org-id"), groupId = value("group-id"), project = value("project"),
                              user = value("user"), clientId = value("client-id"), cik = value("cik"),
-                             token = value("token"), password = value("password");
+                             token = value("token"), password = value("password"), outFile = value("out"),
+                             replay = value("replay"), speed = value("speed"),
+                             replayEndpoint = value("replay-endpoint"), logDb = value("log-db");
     const QCommandLineOption insecure = flag("insecure"), noReconnect = flag("no-reconnect"), quiet = flag("quiet"),
                              cikStdin = flag("cik-stdin"), tokenStdin = flag("token-stdin"),
                              passwordStdin = flag("password-stdin"), help = flag("help"), version = flag("version");
     parser.addOptions({protocol, url, subscribe, forSeconds, count, target, payload, timeout, ca, ping, maxBackoff,
         selfId, orgId, groupId, project, user, clientId, cik, token, password, insecure, noReconnect, quiet, cikStdin,
-        tokenStdin, passwordStdin, help, version});
+        tokenStdin, passwordStdin, help, version, outFile, replay, speed, replayEndpoint, logDb});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("browse, watch or send"));
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -129,13 +141,67 @@ bool parseCliOptions(const QStringList &arguments, CliOptions *options, QString 
         options->command = CliOptions::Command::Watch;
     else if (command == QLatin1String("send"))
         options->command = CliOptions::Command::Send;
-    else {
-        *error = QStringLiteral("unknown command \"%1\" (browse, watch or send)").arg(command);
+    else if (command == QLatin1String("record")) {
+        options->command = CliOptions::Command::Watch; // a watch that records every frame
+        if (!parser.isSet(outFile)) {
+            *error = QStringLiteral("record needs --out FILE");
+            return false;
+        }
+        options->recordPath = parser.value(outFile);
+    } else {
+        *error = QStringLiteral("unknown command \"%1\" (browse, watch, send, record, export-recording or log)")
+                     .arg(command);
         return false;
+    }
+    options->logDb = parser.value(logDb);
+    if (parser.isSet(replay)) {
+        if (command != QLatin1String("watch")) {
+            *error = QStringLiteral("--replay goes with watch");
+            return false;
+        }
+        options->replayPath = parser.value(replay);
+        options->replayEndpoint = parser.value(replayEndpoint);
+        if (parser.isSet(speed)) {
+            bool ok = false;
+            options->replaySpeed = parser.value(speed).toDouble(&ok);
+            if (!ok || options->replaySpeed < 0) {
+                *error = QStringLiteral("--speed needs a factor (1 real time, 0 as fast as possible)");
+                return false;
+            }
+        }
+        if (!QFile::exists(options->replayPath)) {
+            *error = QStringLiteral("--replay: no such file %1").arg(options->replayPath);
+            return false;
+        }
     }
 
     EndpointConfig &config = options->endpoint;
     config.protocol = parser.value(protocol);
+    if (!options->replayPath.isEmpty() && config.protocol.isEmpty() && !parser.isSet(url)) {
+        // A replay connects to nothing: no protocol, URL or secret; the recording says what it was.
+        config.protocol = QStringLiteral("replay");
+        config.name = QStringLiteral("replay");
+        if (parser.isSet(forSeconds)) {
+            bool ok = false;
+            options->forSeconds = parser.value(forSeconds).toDouble(&ok);
+            if (!ok || options->forSeconds < 0) {
+                *error = QStringLiteral("--for needs a number of seconds");
+                return false;
+            }
+        }
+        if (parser.isSet(count)) {
+            bool ok = false;
+            options->count = parser.value(count).toLongLong(&ok);
+            if (!ok || options->count <= 0) {
+                *error = QStringLiteral("--count needs a positive number");
+                return false;
+            }
+        }
+        options->quiet = parser.isSet(quiet);
+        options->timeoutSeconds = 0;
+        options->subscribe = parser.values(subscribe);
+        return true;
+    }
     if (config.protocol.isEmpty()) {
         *error = QStringLiteral("--protocol is required (intu, cityio, exosite or opentera)");
         return false;

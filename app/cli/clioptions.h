@@ -21,6 +21,11 @@ struct CliOptions
     double forSeconds = 0; // 0: until --count or Ctrl-C
     qint64 count = 0; // 0: no limit
     bool quiet = false;
+    QString recordPath; // record: --out FILE (record is a watch that also records every frame)
+    QString replayPath; // watch --replay FILE: the endpoint is a replay of that recording
+    double replaySpeed = 1.0; // --speed X (0: as fast as possible)
+    QString replayEndpoint; // --replay-endpoint NAME: which recorded endpoint to replay
+    QString logDb; // watch/record --log-db FILE: also write every event to that event database
     QStringList warnings; // printed to stderr before running
 };
 

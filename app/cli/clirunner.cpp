@@ -46,6 +46,8 @@ void CliRunner::onState(LinkState state, const QString &detail)
     if (state == LinkState::Ready && !m_everReady) {
         m_everReady = true;
         onReady();
+    } else if (state == LinkState::Closed && m_phase == Phase::Watching) {
+        finish(0); // the endpoint ended by itself: a replay reached the end of its recording
     } else if (state == LinkState::Failed) {
         const QString url = m_options.endpoint.url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
         finish(3,

@@ -49,11 +49,19 @@ void JsonLinesWriter::sample(const Sample &sample)
         {QStringLiteral("t"), sample.t}, {QStringLiteral("value"), sample.value}}));
 }
 
-void JsonLinesWriter::event(const Event &event)
+void JsonLinesWriter::event(const Event &event, bool withEndpoint)
 {
-    write(line({{QStringLiteral("kind"), QStringLiteral("event")}, {QStringLiteral("t"), event.t},
+    QJsonObject object {{QStringLiteral("kind"), QStringLiteral("event")}, {QStringLiteral("t"), event.t},
         {QStringLiteral("severity"), severityName(event.severity)}, {QStringLiteral("path"), event.path},
-        {QStringLiteral("summary"), event.summary}, {QStringLiteral("payload"), event.payload}}));
+        {QStringLiteral("summary"), event.summary}, {QStringLiteral("payload"), event.payload}};
+    if (withEndpoint)
+        object.insert(QStringLiteral("endpoint"), event.endpoint);
+    write(line(object));
+}
+
+void JsonLinesWriter::object(const QJsonObject &object)
+{
+    write(line(object));
 }
 
 void JsonLinesWriter::reply(const CommandReply &reply)

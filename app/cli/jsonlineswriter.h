@@ -4,6 +4,8 @@
 #include "core/link/linkstate.h"
 #include "core/model/command.h"
 
+#include <QJsonObject>
+
 #include <cstdio>
 
 namespace fleetscope::cli {
@@ -18,7 +20,9 @@ public:
     void state(LinkState state, const QString &detail);
     void topic(const Topic &topic);
     void sample(const Sample &sample);
-    void event(const Event &event);
+    // `withEndpoint`: add the event's endpoint ("endpoint" key), as `log` does.
+    void event(const Event &event, bool withEndpoint = false);
+    void object(const QJsonObject &object);
     void reply(const CommandReply &reply);
     void flush();
 

@@ -1,10 +1,16 @@
 // fleetscope-cli: the headless client. Contract: ../shared/design.md, "fleetscope-cli contract".
 #include "app/cli/clioptions.h"
 #include "app/cli/clirunner.h"
+#include "app/cli/exportcommand.h"
 #include "app/cli/interruptwatcher.h"
 #include "app/cli/jsonlineswriter.h"
+#include "app/cli/logcommand.h"
 #include "core/endpoint/endpoint.h"
 #include "core/endpoint/protocolregistry.h"
+#include "core/recording/replayendpoint.h"
+#include "core/recording/sessionrecorder.h"
+#include "core/store/eventstore.h"
+#include "core/util/secretmasker.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -17,6 +23,12 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("fleetscope-cli"));
     const QStringList arguments = QCoreApplication::arguments();
     fleetscope::cli::scrubSecretsFromArgv(argc, argv);
+
+    // Commands that read files rather than connect.
+    if (arguments.value(1) == QLatin1String("log"))
+        return fleetscope::cli::runLogCommand(arguments);
+    if (arguments.value(1) == QLatin1String("export-recording"))
+        return fleetscope::cli::runExportCommand(arguments);
 
     fleetscope::cli::CliOptions options;
     QString error;
@@ -32,10 +44,46 @@ int main(int argc, char **argv)
 
     fleetscope::ProtocolRegistry registry;
     fleetscope::registerBuiltinProtocols(registry);
-    std::unique_ptr<fleetscope::Endpoint> endpoint = registry.create(options.endpoint, &error);
+    std::unique_ptr<fleetscope::Endpoint> endpoint;
+    if (!options.replayPath.isEmpty()) {
+        options.endpoint =
+            fleetscope::ReplayEndpoint::configFor(options.replayPath, options.replaySpeed, options.replayEndpoint);
+        endpoint = std::make_unique<fleetscope::ReplayEndpoint>(options.endpoint, &registry);
+    } else {
+        endpoint = registry.create(options.endpoint, &error);
+    }
     if (!endpoint) {
         std::cerr << "fleetscope-cli: " << error.toStdString() << '\n';
         return 2;
+    }
+
+    // Recordings and the event database never hold the secret this run was given.
+    auto masker = std::make_shared<fleetscope::SecretMasker>();
+    masker->addSecret(options.endpoint.secret);
+    std::unique_ptr<fleetscope::SessionRecorder> recorder;
+    if (!options.recordPath.isEmpty()) {
+        recorder = std::make_unique<fleetscope::SessionRecorder>(masker);
+        recorder->addEndpoint(endpoint.get());
+        if (!recorder->start(options.recordPath, &error)) {
+            std::cerr << "fleetscope-cli: " << error.toStdString() << '\n';
+            return 5;
+        }
+        QObject::connect(recorder.get(), &fleetscope::SessionRecorder::failed, &app, [](const QString &reason) {
+            std::cerr << "fleetscope-cli: recording stopped: " << reason.toStdString() << '\n';
+        });
+    }
+    std::unique_ptr<fleetscope::EventStore> store;
+    if (!options.logDb.isEmpty()) {
+        store = std::make_unique<fleetscope::EventStore>(masker);
+        fleetscope::EventStoreOptions storeOptions;
+        storeOptions.path = options.logDb;
+        QObject::connect(store.get(), &fleetscope::EventStore::opened, &app, [](bool ok, const QString &detail) {
+            if (!ok)
+                std::cerr << "fleetscope-cli: " << detail.toStdString() << '\n';
+        });
+        store->open(storeOptions);
+        QObject::connect(
+            endpoint.get(), &fleetscope::Endpoint::batchReady, store.get(), &fleetscope::EventStore::appendBatch);
     }
 
     fleetscope::cli::JsonLinesWriter out;
@@ -48,5 +96,10 @@ int main(int argc, char **argv)
         QTimer::singleShot(50, qApp, [code] { QCoreApplication::exit(code); });
     });
     QTimer::singleShot(0, &runner, &fleetscope::cli::CliRunner::start);
-    return QCoreApplication::exec();
+    const int code = QCoreApplication::exec();
+    if (recorder)
+        recorder->stop();
+    if (store)
+        store->close(); // commits everything received
+    return code;
 }

@@ -1,6 +1,10 @@
 #include "core/endpoint/endpoint.h"
 
+#include "core/link/websocketlink.h"
+
 #include <QDateTime>
+#include <QMetaMethod>
+#include <QThread>
 
 namespace fleetscope {
 
@@ -37,20 +41,45 @@ void Endpoint::scheduleFlush()
         m_flushTimer.start(m_batchIntervalMs);
 }
 
+bool Endpoint::admitPath(const QString &path)
+{
+    if (m_knownPaths.contains(path))
+        return true;
+    if (m_knownPaths.size() >= m_config.maxTopics) {
+        if (!m_topicLimitReported) {
+            m_topicLimitReported = true;
+            reportEvent(Severity::Warning, path,
+                QStringLiteral("topic limit reached: this endpoint already holds %1 topics; new topics and their "
+                               "samples are ignored")
+                    .arg(m_config.maxTopics));
+        }
+        return false;
+    }
+    m_knownPaths.insert(path);
+    return true;
+}
+
 void Endpoint::reportTopic(const Topic &topic)
 {
+    if (!admitPath(topic.path))
+        return;
     m_pending.topics.append(topic);
     scheduleFlush();
 }
 
 void Endpoint::reportTopicRemoved(const QString &path)
 {
+    m_knownPaths.remove(path);
+    if (m_knownPaths.size() < m_config.maxTopics)
+        m_topicLimitReported = false;
     m_pending.removedTopics.append(path);
     scheduleFlush();
 }
 
 void Endpoint::reportSample(const QString &path, qint64 t, double value)
 {
+    if (!admitPath(path))
+        return;
     m_pending.samples.append(Sample {path, t, value});
     scheduleFlush();
 }
@@ -59,7 +88,7 @@ void Endpoint::reportEvent(
     Severity severity, const QString &path, const QString &summary, const QString &payload, qint64 t)
 {
     Event event;
-    event.t = t > 0 ? t : nowMs();
+    event.t = t > 0 ? t : (m_replayTimeMs > 0 ? m_replayTimeMs : nowMs());
     event.severity = severity;
     event.path = path;
     event.summary = summary;
@@ -78,6 +107,74 @@ void Endpoint::setState(LinkState state, const QString &detail)
     // Pending data goes out first so that observers see it before e.g. a Closed state.
     flush();
     Q_EMIT stateChanged(state, detail);
+}
+
+void Endpoint::replayFrame(const QString &text)
+{
+    reportEvent(Severity::Info, QString(), QStringLiteral("replayed frame"), text);
+}
+
+void Endpoint::replayBinaryFrame(const QByteArray &data)
+{
+    reportEvent(Severity::Info, QString(), QStringLiteral("replayed binary frame (%1 bytes)").arg(data.size()),
+        hexPreview(data, static_cast<int>(data.size())));
+}
+
+void Endpoint::replaySentFrame(const QString &text)
+{
+    Q_UNUSED(text);
+}
+
+void Endpoint::attachLink(WebSocketLink *link)
+{
+    if (!link || m_links.contains(link))
+        return;
+    m_links.insert(link);
+    connect(link, &QObject::destroyed, this, [this, link] { m_links.remove(link); });
+    connect(link, &WebSocketLink::textReceived, this,
+        [this](const QString &text) { emitWire(WireFrame::Direction::In, text, {}, false); });
+    connect(link, &WebSocketLink::binaryReceived, this,
+        [this](const QByteArray &data) { emitWire(WireFrame::Direction::In, {}, data, true); });
+    connect(link, &WebSocketLink::frameSent, this,
+        [this](const QString &text) { emitWire(WireFrame::Direction::Out, text, {}, false); });
+    connect(link, &WebSocketLink::binaryFrameSent, this,
+        [this](const QByteArray &data) { emitWire(WireFrame::Direction::Out, {}, data, true); });
+    connect(link, &WebSocketLink::dropped, this, [this, link](int closeCode, const QString &reason) {
+        const QString why = WebSocketLink::refusedInputReason(closeCode, link->options().maxMessageBytes);
+        if (!why.isEmpty())
+            reportEvent(Severity::Error, QString(), why, reason);
+    });
+}
+
+void Endpoint::attachChildLinks()
+{
+    const auto links = findChildren<WebSocketLink *>();
+    for (WebSocketLink *link : links)
+        attachLink(link);
+}
+
+void Endpoint::connectNotify(const QMetaMethod &signal)
+{
+    if (signal != QMetaMethod::fromSignal(&Endpoint::wireFrame))
+        return;
+    // connect() may run in another thread than the endpoint's: look for links in ours.
+    if (QThread::currentThread() == thread())
+        attachChildLinks();
+    else
+        QMetaObject::invokeMethod(this, &Endpoint::attachChildLinks, Qt::QueuedConnection);
+}
+
+void Endpoint::emitWire(WireFrame::Direction direction, const QString &text, const QByteArray &data, bool binary)
+{
+    if (!isSignalConnected(QMetaMethod::fromSignal(&Endpoint::wireFrame)))
+        return;
+    WireFrame frame;
+    frame.t = nowMs();
+    frame.direction = direction;
+    frame.binary = binary;
+    frame.text = text;
+    frame.data = data;
+    Q_EMIT wireFrame(frame);
 }
 
 } // namespace fleetscope

@@ -2,6 +2,7 @@
 
 #include "core/endpoint/endpointbatch.h"
 #include "core/endpoint/endpointconfig.h"
+#include "core/endpoint/wireframe.h"
 #include "core/link/linkstate.h"
 #include "core/model/command.h"
 
@@ -11,6 +12,8 @@
 #include <QTimer>
 
 namespace fleetscope {
+
+class WebSocketLink;
 
 // One connection to one server, in the uniform model: every protocol adapter implements this and
 // nothing above core sees a protocol type. An endpoint reports what it learns as batches of
@@ -37,6 +40,18 @@ public:
 
     void setBatchInterval(int ms) { m_batchIntervalMs = ms; }
 
+    // Replay (ReplayEndpoint drives these on an adapter that is never opened): a recorded frame
+    // the server sent, fed through the adapter's decoder as if its socket had delivered it, so that
+    // its topics, samples and events appear again. The default reports the frame as an info event.
+    virtual void replayFrame(const QString &text);
+    virtual void replayBinaryFrame(const QByteArray &data);
+    // A frame the recorded session sent at this point: context for adapters whose replies only
+    // make sense next to their request (JSON-RPC ids). The default ignores it.
+    virtual void replaySentFrame(const QString &text);
+    // The recorded time of the frame being replayed: events reported without a time of their own
+    // carry it instead of the wall clock. 0: live.
+    void setReplayTime(qint64 ms) { m_replayTimeMs = ms; }
+
 public Q_SLOTS:
     // Connects and authenticates; state goes Connecting → Connected → Ready (or Failed).
     virtual void open() = 0;
@@ -57,6 +72,10 @@ Q_SIGNALS:
     void batchReady(const fleetscope::EndpointBatch &batch);
     void browseFinished(bool ok, const QString &detail);
     void commandFinished(const fleetscope::CommandReply &reply);
+    // Every WebSocket frame in and out of the endpoint's links, for session recordings. Emitted
+    // only while something is connected to it; the links are found among the endpoint's children
+    // when the first receiver connects (adapters may also attachLink() explicitly).
+    void wireFrame(const fleetscope::WireFrame &frame);
 
 protected:
     void reportTopic(const Topic &topic);
@@ -66,12 +85,21 @@ protected:
         qint64 t = 0);
     void setState(LinkState state, const QString &detail);
     quint64 nextCommandId() { return ++m_lastCommandId; }
+    // Adapters call this for each WebSocketLink they own (in their constructor): its frames reach
+    // wireFrame(), and a connection closed because the server's input was refused (invalid UTF-8,
+    // a message over the size limit, a protocol violation) becomes an error event saying why.
+    void attachLink(WebSocketLink *link);
+    void connectNotify(const QMetaMethod &signal) override;
 
     // Subscriptions the user asked for; adapters restore them after a reconnect.
     QSet<QString> m_subscriptions;
 
 private:
     void scheduleFlush();
+    void attachChildLinks();
+    void emitWire(WireFrame::Direction direction, const QString &text, const QByteArray &data, bool binary);
+    // False (and a warning event, once) when `path` is new and the topic limit is reached.
+    bool admitPath(const QString &path);
 
     EndpointConfig m_config;
     LinkState m_state = LinkState::Idle;
@@ -80,6 +108,10 @@ private:
     QTimer m_flushTimer;
     int m_batchIntervalMs = 33;
     quint64 m_lastCommandId = 0;
+    qint64 m_replayTimeMs = 0;
+    QSet<QString> m_knownPaths;
+    bool m_topicLimitReported = false;
+    QSet<WebSocketLink *> m_links;
 };
 
 qint64 nowMs();

@@ -18,6 +18,10 @@ struct EndpointConfig
     QVariantMap options; // protocol options (selfId, project, user, ...); never secrets
     QString secret; // CIK, password or token: held in memory only, never logged or saved
     LinkOptions link;
+    // How many distinct topic paths (topics and sample paths) the endpoint may hold; beyond it new
+    // paths are ignored and a warning event says so (docs/limits.md). A server cannot grow the
+    // tree without bound.
+    int maxTopics = 100000;
 
     QString option(const QString &key, const QString &fallback = QString()) const
     {

@@ -257,7 +257,9 @@ qint64 WebSocketLink::sendText(const QString &text)
         return -1;
     ++m_counters.framesOut;
     m_counters.bytesOut += static_cast<quint64>(text.size());
-    return m_socket->sendTextMessage(text);
+    const qint64 sent = m_socket->sendTextMessage(text);
+    Q_EMIT frameSent(text);
+    return sent;
 }
 
 qint64 WebSocketLink::sendBinary(const QByteArray &data)
@@ -266,7 +268,29 @@ qint64 WebSocketLink::sendBinary(const QByteArray &data)
         return -1;
     ++m_counters.framesOut;
     m_counters.bytesOut += static_cast<quint64>(data.size());
-    return m_socket->sendBinaryMessage(data);
+    const qint64 sent = m_socket->sendBinaryMessage(data);
+    Q_EMIT binaryFrameSent(data);
+    return sent;
+}
+
+QString WebSocketLink::refusedInputReason(int closeCode, quint64 maxMessageBytes)
+{
+    switch (closeCode) {
+    case QWebSocketProtocol::CloseCodeWrongDatatype: // 1007
+        return tr("the server sent a text frame that is not valid UTF-8; the WebSocket closes the connection on "
+                  "that (close code 1007)");
+    case QWebSocketProtocol::CloseCodeTooMuchData: // 1009
+        return tr("the server sent a message larger than the %1 MiB limit; the connection was closed (close code "
+                  "1009)")
+            .arg(maxMessageBytes / (1024.0 * 1024.0), 0, 'f', 1);
+    case QWebSocketProtocol::CloseCodeProtocolError: // 1002
+        return tr("the server broke the WebSocket protocol; the connection was closed (close code 1002)");
+    case QWebSocketProtocol::CloseCodeDatatypeNotSupported: // 1003
+        return tr("the server sent a kind of frame that is not supported; the connection was closed (close code "
+                  "1003)");
+    default:
+        return QString();
+    }
 }
 
 void WebSocketLink::setState(LinkState state, const QString &detail)

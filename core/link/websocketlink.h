@@ -57,6 +57,11 @@ public:
     // Milliseconds until the pending retry, or -1.
     int retryInMs() const;
 
+    // Why the connection closed with `closeCode` when that code means the peer's input was refused
+    // (invalid UTF-8 in a text frame, a message over maxMessageBytes, a protocol violation);
+    // empty for ordinary closes.
+    static QString refusedInputReason(int closeCode, quint64 maxMessageBytes);
+
 Q_SIGNALS:
     void stateChanged(fleetscope::LinkState state, const QString &detail);
     // The socket is open: the adapter starts its handshake now.
@@ -68,6 +73,9 @@ Q_SIGNALS:
     void dropped(int closeCode, const QString &reason);
     // adapterReopens: a retry is due; call open() with the URL to use (or fail()).
     void reopenDue();
+    // A frame went out (the tap session recordings use; frames in are textReceived/binaryReceived).
+    void frameSent(const QString &text);
+    void binaryFrameSent(const QByteArray &data);
 
 private:
     void startAttempt();

@@ -33,6 +33,14 @@ bool severityFromName(const QString &name, Severity *severity)
     return true;
 }
 
+QString payloadPreview(const QString &payload, int maxChars)
+{
+    if (payload.size() <= maxChars)
+        return payload;
+    return payload.left(maxChars)
+        + QStringLiteral(" … (%1 more characters; the event log on disk has them all)").arg(payload.size() - maxChars);
+}
+
 QString hexPreview(const QByteArray &bytes, int limit)
 {
     const QByteArray head = bytes.left(limit);

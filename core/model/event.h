@@ -26,6 +26,11 @@ struct Event
 
 using EventList = QVector<Event>;
 
+// A payload for display: at most `maxChars` characters, then a note of how much more there is.
+// Displays (the log panel, tooltips) show this; the event itself and the event database keep the
+// payload whole.
+QString payloadPreview(const QString &payload, int maxChars = 4096);
+
 // Renders binary data for an event payload: a size line and a hex dump of at most `limit` bytes.
 QString hexPreview(const QByteArray &bytes, int limit = 256);
 

@@ -163,6 +163,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return event.t;
     case PayloadRole:
         return event.payload;
+    case PayloadPreviewRole:
+        return payloadPreview(event.payload);
     case EventPathRole:
         return event.path;
     case EventEndpointRole:

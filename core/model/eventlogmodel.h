@@ -31,7 +31,14 @@ class EventLogModel : public QAbstractTableModel
 
 public:
     enum Column { TimeColumn, EndpointColumn, SeverityColumn, PathColumn, SummaryColumn, ColumnCount };
-    enum Role { SeverityRole = Qt::UserRole + 1, TimeRole, PayloadRole, EventPathRole, EventEndpointRole };
+    enum Role {
+        SeverityRole = Qt::UserRole + 1,
+        TimeRole,
+        PayloadRole, // whole
+        EventPathRole,
+        EventEndpointRole,
+        PayloadPreviewRole, // for display: at most 4096 characters (payloadPreview())
+    };
 
     explicit EventLogModel(int capacity = 1000000, QObject *parent = nullptr);
 

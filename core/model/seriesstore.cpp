@@ -134,6 +134,11 @@ void SeriesStore::enforceCap()
         }
         if (!oldest)
             return;
+        if (!m_capReported) {
+            m_capReported = true;
+            if (m_onCapReached)
+                m_onCapReached(m_capBytes);
+        }
         Chunk &c = oldest->chunks.front();
         const auto n = static_cast<qint64>(c.points.size());
         account(-c.bytes());
@@ -147,6 +152,7 @@ void SeriesStore::enforceCap()
 void SeriesStore::setCapBytes(qint64 capBytes)
 {
     m_capBytes = capBytes;
+    m_capReported = false;
     enforceCap();
 }
 
@@ -156,6 +162,7 @@ void SeriesStore::clear()
     m_byKey.clear();
     m_bytesUsed = 0;
     m_totalSamples = 0;
+    m_capReported = false;
 }
 
 SeriesStore::Cursor SeriesStore::lowerBound(const Series &s, qint64 t) const

@@ -5,6 +5,7 @@
 #include <QVector>
 
 #include <deque>
+#include <functional>
 #include <vector>
 
 namespace fleetscope {
@@ -58,6 +59,10 @@ public:
     qint64 capBytes() const { return m_capBytes; }
     void setCapBytes(qint64 capBytes);
     quint64 droppedSamples() const { return m_dropped; }
+    // Called the first time the cap forces old samples out (again after setCapBytes() or clear()),
+    // so that the owner can say so in the event log (docs/limits.md): a limit is never hit silently.
+    using CapReachedHandler = std::function<void(qint64 capBytes)>;
+    void setCapReachedHandler(CapReachedHandler handler) { m_onCapReached = std::move(handler); }
     qint64 totalSamples() const { return m_totalSamples; }
     void clear();
 
@@ -101,6 +106,8 @@ private:
     qint64 m_bytesUsed = 0;
     qint64 m_totalSamples = 0;
     quint64 m_dropped = 0;
+    CapReachedHandler m_onCapReached;
+    bool m_capReported = false;
 };
 
 } // namespace fleetscope

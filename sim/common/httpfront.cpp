@@ -149,6 +149,7 @@ void HttpFront::onReadyRead(QTcpSocket *socket)
                 socket->disconnect(this);
                 disconnect(socket, nullptr, this, nullptr);
                 m_upgrading.insert(request.header("sec-websocket-key"), request);
+                m_upgradingTransports.insert(request.header("sec-websocket-key"), socket);
                 m_ws.handleConnection(socket);
             } else {
                 socket->read(headEnd + 4);
@@ -196,10 +197,18 @@ void HttpFront::writeResponse(QTcpSocket *socket, const HttpResponse &response, 
         socket->disconnectFromHost();
 }
 
+QTcpSocket *HttpFront::transportOf(QWebSocket *socket) const
+{
+    return m_transports.value(socket);
+}
+
 void HttpFront::onWebSocket()
 {
     while (QWebSocket *socket = m_ws.nextPendingConnection()) {
-        HttpRequest request = m_upgrading.take(socket->request().rawHeader("Sec-WebSocket-Key"));
+        const QByteArray key = socket->request().rawHeader("Sec-WebSocket-Key");
+        HttpRequest request = m_upgrading.take(key);
+        m_transports.insert(socket, m_upgradingTransports.take(key));
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_transports.remove(socket); });
         if (request.method.isEmpty()) {
             // Fall back to what the socket itself knows.
             request.method = "GET";

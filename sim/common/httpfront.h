@@ -68,6 +68,9 @@ public:
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const;
     bool isTls() const { return m_tls; }
+    // The TCP connection under an accepted WebSocket (fault injection writes raw frames on it);
+    // nullptr once it is gone.
+    QTcpSocket *transportOf(QWebSocket *socket) const;
     static constexpr int kMaxHeaderBytes = 64 * 1024;
     static constexpr int kMaxBodyBytes = 32 * 1024 * 1024;
 
@@ -88,6 +91,8 @@ private:
     RestHandler m_rest;
     UpgradeFilter m_upgrade;
     QHash<QByteArray, HttpRequest> m_upgrading; // by Sec-WebSocket-Key, until the handshake ends
+    QHash<QByteArray, QPointer<QTcpSocket>> m_upgradingTransports; // likewise
+    QHash<QWebSocket *, QPointer<QTcpSocket>> m_transports;
 };
 
 } // namespace fleetscope::sim

@@ -33,6 +33,16 @@ public:
     // Fault injection: abort every client connection without a close frame.
     virtual void dropAllConnections() = 0;
     virtual int connectionCount() const = 0;
+    // Fault injection for hostile-input tests: sends `payload` as one raw WebSocket frame (text,
+    // or binary) to every connected client, byte for byte, even when it is not valid UTF-8.
+    // Returns how many clients it went to; 0 when the simulator does not support it.
+    enum class RawFrameKind { Text, Binary };
+    virtual int injectRawFrame(const QByteArray &payload, RawFrameKind kind)
+    {
+        Q_UNUSED(payload);
+        Q_UNUSED(kind);
+        return 0;
+    }
 };
 
 } // namespace fleetscope::sim

@@ -1,5 +1,7 @@
 #include "sim/exosite/exositesimulator.h"
 
+#include "sim/common/rawframe.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -83,12 +85,14 @@ void ExositeSimulator::dropAllConnections()
         socket->abort();
 }
 
-void ExositeSimulator::sendRawToClients(const QString &text)
+int ExositeSimulator::injectRawFrame(const QByteArray &payload, RawFrameKind kind)
 {
-    for (Connection *connection : std::as_const(m_connections)) {
-        if (!connection->callerRid.isEmpty() && connection->socket)
-            connection->socket->sendTextMessage(text);
+    int sent = 0;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (writeRawFrame(m_front.transportOf(it.key()), kind == RawFrameKind::Binary ? 0x2 : 0x1, payload))
+            ++sent;
     }
+    return sent;
 }
 
 int ExositeSimulator::subscriptionCount() const

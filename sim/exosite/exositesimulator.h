@@ -38,12 +38,11 @@ public:
     QStringList describe() const override;
     void dropAllConnections() override;
     int connectionCount() const override { return static_cast<int>(m_connections.size()); }
+    int injectRawFrame(const QByteArray &payload, RawFrameKind kind) override;
 
     ExositeWorld &world() { return m_world; }
     // The latest frames clients sent, oldest first (tests look at what reached the server).
     QStringList receivedFrames() const { return m_received; }
-    // Fault injection: sends `text` as one text frame to every authenticated client.
-    void sendRawToClients(const QString &text);
     int subscriptionCount() const;
 
 private:

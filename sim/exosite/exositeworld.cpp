@@ -174,7 +174,7 @@ void ExositeWorld::floodTick()
         const QJsonValue value = std::sin(m_floodTs / 50.0) * 10.0 + 20.0;
         ++m_floodTs;
         // Only the newest point is kept: a flood is for measuring delivery, not storage.
-        flood->data.assign(1, DataPoint{m_floodTs, value});
+        flood->data.assign(1, DataPoint {m_floodTs, value});
         Q_EMIT pointAdded(flood->rid, m_floodTs, value);
     }
 }

@@ -4,8 +4,8 @@
 
 #include <QJsonDocument>
 #include <QSignalSpy>
-#include <QThread>
 #include <QTest>
+#include <QThread>
 
 using namespace fleetscope;
 using exosite::ExositeEndpoint;
@@ -245,9 +245,11 @@ private Q_SLOTS:
         QVERIFY(waitReady());
         m_endpoint->subscribe(QStringLiteral("truck-02/rpm"));
         QTRY_VERIFY(m_seen->hasEvent(Severity::Debug, QStringLiteral("subscribed"), QStringLiteral("truck-02/rpm")));
-        m_sim->sendRawToClients(QStringLiteral("{\"calls\": [oops"));
-        m_sim->sendRawToClients(QStringLiteral(R"([{"id":424242,"status":"ok"}])"));
-        m_sim->sendRawToClients(QStringLiteral(R"({"error":{"code":500,"message":"Internal"}})"));
+        m_sim->injectRawFrame(QByteArrayLiteral("{\"calls\": [oops"), sim::Simulator::RawFrameKind::Text);
+        m_sim->injectRawFrame(
+            QByteArrayLiteral(R"([{"id":424242,"status":"ok"}])"), sim::Simulator::RawFrameKind::Text);
+        m_sim->injectRawFrame(
+            QByteArrayLiteral(R"({"error":{"code":500,"message":"Internal"}})"), sim::Simulator::RawFrameKind::Text);
         QTRY_VERIFY(m_seen->hasEvent(
             Severity::Error, QStringLiteral("malformed frame"), QString(), QStringLiteral("{\"calls\": [oops")));
         QTRY_VERIFY(m_seen->hasEvent(Severity::Warning, QStringLiteral("unknown call id 424242")));
@@ -311,11 +313,13 @@ private Q_SLOTS:
         network.start();
         QAtomicInt samples = 0;
         QAtomicInt ready = 0;
-        connect(endpoint, &Endpoint::batchReady, this, [&](const EndpointBatch &b) { samples += static_cast<int>(b.samples.size()); });
+        connect(endpoint, &Endpoint::batchReady, this,
+            [&](const EndpointBatch &b) { samples += static_cast<int>(b.samples.size()); });
         connect(endpoint, &Endpoint::stateChanged, this, [&](LinkState s) { ready = ready || s == LinkState::Ready; });
         QMetaObject::invokeMethod(endpoint, &Endpoint::open, Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(ready.loadRelaxed(), 10000);
-        QMetaObject::invokeMethod(endpoint, [endpoint] { endpoint->subscribe(QStringLiteral("truck-01/rpm")); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            endpoint, [endpoint] { endpoint->subscribe(QStringLiteral("truck-01/rpm")); }, Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(samples.loadRelaxed() > 100, 10000); // batches flushed by the moved timer
         m_sim->dropAllConnections();
         const int before = samples.loadRelaxed();

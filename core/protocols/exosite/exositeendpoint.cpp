@@ -28,17 +28,59 @@ ExositeEndpoint::ExositeEndpoint(const EndpointConfig &config, QObject *parent)
     , m_link(config.link, this)
     , m_rpc([this](const QString &frame) { return m_link.sendText(frame) >= 0; }, this)
 {
+    attachLink(&m_link);
     connect(&m_link, &WebSocketLink::opened, this, &ExositeEndpoint::onOpened);
     connect(&m_link, &WebSocketLink::textReceived, this, &ExositeEndpoint::onText);
-    connect(&m_link, &WebSocketLink::binaryReceived, this, [this](const QByteArray &data) {
-        reportEvent(Severity::Error, QString(), QStringLiteral("unexpected binary frame (%1 bytes)").arg(data.size()),
-            hexPreview(data));
-    });
+    connect(&m_link, &WebSocketLink::binaryReceived, this, &ExositeEndpoint::reportBinaryFrame);
     connect(&m_link, &WebSocketLink::dropped, this, &ExositeEndpoint::onDropped);
     connect(&m_link, &WebSocketLink::stateChanged, this, &ExositeEndpoint::onLinkState);
 }
 
 ExositeEndpoint::~ExositeEndpoint() = default;
+
+void ExositeEndpoint::reportBinaryFrame(const QByteArray &data)
+{
+    // The whole frame in hex: it is truncated for display, not for storage.
+    reportEvent(Severity::Error, QString(), QStringLiteral("unexpected binary frame (%1 bytes)").arg(data.size()),
+        hexPreview(data, static_cast<int>(data.size())));
+}
+
+ExositeReplay *ExositeEndpoint::replay()
+{
+    if (m_replay)
+        return m_replay;
+    m_replay = new ExositeReplay(this);
+    connect(m_replay, &ExositeReplay::resourceFound, this, &ExositeEndpoint::onResource);
+    connect(m_replay, &ExositeReplay::pointsArrived, this,
+        [this](const QString &path, const QVector<Point> &points, const QString &raw) {
+            if (!m_subs.contains(path)) {
+                // A recorded subscription: track it so that history and updates de-duplicate as live.
+                m_subs.insert(path, Subscription {});
+                m_subscriptions.insert(path);
+            }
+            ingest(m_byPath.value(path), points, raw);
+        });
+    connect(m_replay, &ExositeReplay::problem, this,
+        [this](Severity severity, const QString &path, const QString &summary, const QString &raw) {
+            reportEvent(severity, path, summary, raw);
+        });
+    return m_replay;
+}
+
+void ExositeEndpoint::replayFrame(const QString &text)
+{
+    replay()->received(text);
+}
+
+void ExositeEndpoint::replayBinaryFrame(const QByteArray &data)
+{
+    reportBinaryFrame(data);
+}
+
+void ExositeEndpoint::replaySentFrame(const QString &text)
+{
+    replay()->sent(text);
+}
 
 void ExositeEndpoint::open()
 {
@@ -177,7 +219,7 @@ void ExositeEndpoint::handleResponses(const Frame &frame, const QString &raw)
             QVector<Point> points;
             if (!decodePoints(response.result, &points))
                 reportEvent(Severity::Error, path, QStringLiteral("subscription update is not a [ts,value] pair"),
-                    compact(response.raw));
+                    raw); // the frame as received: what could not be decoded is kept whole
             ingest(m_byPath.value(path), points, compact(response.raw));
             continue;
         }
@@ -187,7 +229,6 @@ void ExositeEndpoint::handleResponses(const Frame &frame, const QString &raw)
             reportEvent(Severity::Warning, QString(),
                 QStringLiteral("reply for unknown call id %1").arg(response.idKey), compact(response.raw));
     }
-    Q_UNUSED(raw);
 }
 
 void ExositeEndpoint::browse()

@@ -2,6 +2,7 @@
 
 #include "core/endpoint/endpoint.h"
 #include "core/link/websocketlink.h"
+#include "core/protocols/exosite/exositereplay.h"
 #include "core/protocols/exosite/exositerpc.h"
 #include "core/protocols/exosite/exositetree.h"
 
@@ -35,6 +36,12 @@ public:
     void unsubscribe(const QString &path) override;
     void send(const fleetscope::Command &command) override;
 
+    // Replay: frames of a recorded session go through ExositeReplay (replies paired with the
+    // recorded calls), never through a socket.
+    void replayFrame(const QString &text) override;
+    void replayBinaryFrame(const QByteArray &data) override;
+    void replaySentFrame(const QString &text) override;
+
     // How many points a new subscription reads back before live updates.
     static constexpr int kBackfillPoints = 100;
 
@@ -61,6 +68,8 @@ private:
     void subscribeLive(const QString &path);
     void ingest(const Resource &resource, const QVector<Point> &points, const QString &raw);
     void fail(const QString &reason, const QString &raw = QString());
+    void reportBinaryFrame(const QByteArray &data);
+    ExositeReplay *replay();
     QStringList dataResourcesUnder(const QString &path) const;
     bool expandPlaceholders(QString *payload, const QString &rid, QString *error);
     void finishCommand(
@@ -78,6 +87,7 @@ private:
     QHash<QString, Subscription> m_subs;
     QHash<QString, QString> m_pathBySubsKey;
     qint64 m_nextSubsId = 1000000; // disjoint from call ids
+    ExositeReplay *m_replay = nullptr; // created on the first replayed frame
 };
 
 } // namespace fleetscope::exosite

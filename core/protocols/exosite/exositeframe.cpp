@@ -116,6 +116,9 @@ Frame decodeFrame(const QString &text)
 
 qint64 timestampToMs(double ts)
 {
+    // Out of range (found by fuzzing: a 65-digit timestamp) is 0, never an undefined conversion.
+    if (!std::isfinite(ts) || std::fabs(ts) > kMaxTimestampMs)
+        return 0;
     return ts > 1.0e11 ? static_cast<qint64>(ts) : static_cast<qint64>(std::llround(ts * 1000.0));
 }
 
@@ -127,7 +130,8 @@ bool decodePoints(const QJsonValue &result, QVector<Point> *points)
     if (array.isEmpty())
         return true;
     auto readPair = [points](const QJsonArray &pair) {
-        if (pair.size() < 2 || !pair.at(0).isDouble())
+        if (pair.size() < 2 || !pair.at(0).isDouble() || !std::isfinite(pair.at(0).toDouble())
+            || std::fabs(pair.at(0).toDouble()) > kMaxTimestampMs)
             return false;
         points->append(Point {timestampToMs(pair.at(0).toDouble()), pair.at(1)});
         return true;

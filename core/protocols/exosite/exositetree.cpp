@@ -80,7 +80,7 @@ void TreeBrowser::rootAnswered()
     root.type = QStringLiteral("client");
     root.info = m_rootInfo;
     root.listing = m_rootListing;
-    Q_EMIT resourceFound(resourceFrom(root, QString()));
+    Q_EMIT resourceFound(resourceFrom(root.rid, root.type, root.info, QString()));
     QVector<Child> children;
     QVector<QPair<QString, QString>> typed;
     childRids(m_rootListing, &typed);
@@ -190,16 +190,7 @@ void TreeBrowser::finishGeneration()
     QHash<QString, QSet<QString>> usedLabels;
     QVector<Child> next;
     for (const Child &child : std::as_const(m_generation)) {
-        const QString name =
-            child.info.value(QLatin1String("description")).toObject().value(QLatin1String("name")).toString();
-        QString label = !child.aliases.isEmpty() && !child.aliases.first().isEmpty() ? child.aliases.first()
-            : !name.isEmpty()                                                        ? name
-                              : QStringLiteral("rid-") + child.rid.left(8);
-        label = TopicPath::encodeSegment(label);
-        QSet<QString> &used = usedLabels[child.parentPath];
-        if (used.contains(label))
-            label += QLatin1Char('~') + child.rid.left(6);
-        used.insert(label);
+        const QString label = labelFor(child.aliases, child.info, child.rid, &usedLabels[child.parentPath]);
         const QString path = TopicPath::join(child.parentPath, label);
         if (++m_found > kMaxResources) {
             Q_EMIT problem(Severity::Warning, QString(),
@@ -207,7 +198,7 @@ void TreeBrowser::finishGeneration()
             Q_EMIT finished(true, QStringLiteral("%1 resources (truncated)").arg(kMaxResources));
             return;
         }
-        Q_EMIT resourceFound(resourceFrom(child, path));
+        Q_EMIT resourceFound(resourceFrom(child.rid, child.type, child.info, path));
         if (child.type == QLatin1String("client")) {
             QVector<QPair<QString, QString>> typed;
             childRids(child.listing, &typed);
@@ -219,16 +210,31 @@ void TreeBrowser::finishGeneration()
     startGeneration(next);
 }
 
-Resource TreeBrowser::resourceFrom(const Child &child, const QString &path)
+QString TreeBrowser::labelFor(
+    const QStringList &aliases, const QJsonObject &info, const QString &rid, QSet<QString> *used)
+{
+    const QString name = info.value(QLatin1String("description")).toObject().value(QLatin1String("name")).toString();
+    QString label = !aliases.isEmpty() && !aliases.first().isEmpty() ? aliases.first()
+        : !name.isEmpty()                                            ? name
+                                                                     : QStringLiteral("rid-") + rid.left(8);
+    label = TopicPath::encodeSegment(label);
+    if (used->contains(label))
+        label += QLatin1Char('~') + rid.left(6);
+    used->insert(label);
+    return label;
+}
+
+Resource TreeBrowser::resourceFrom(
+    const QString &rid, const QString &type, const QJsonObject &info, const QString &path)
 {
     Resource r;
-    r.rid = child.rid;
+    r.rid = rid;
     r.path = path;
-    r.type = child.type;
-    const QJsonObject description = child.info.value(QLatin1String("description")).toObject();
+    r.type = type;
+    const QJsonObject description = info.value(QLatin1String("description")).toObject();
     r.format = description.value(QLatin1String("format")).toString();
     r.name = description.value(QLatin1String("name")).toString();
-    r.status = child.info.value(QLatin1String("basic")).toObject().value(QLatin1String("status")).toString();
+    r.status = info.value(QLatin1String("basic")).toObject().value(QLatin1String("status")).toString();
     const QJsonDocument meta = QJsonDocument::fromJson(description.value(QLatin1String("meta")).toString().toUtf8());
     r.unit = meta.object().value(QLatin1String("datasource")).toObject().value(QLatin1String("unit")).toString();
     return r;

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace fleetscope::exosite {
 
@@ -40,6 +41,17 @@ public:
     static constexpr int kMaxDepth = 8;
     static constexpr int kMaxResources = 20000;
 
+    // The tree rules, shared with ExositeReplay so that a replayed tree has the same paths.
+    // A child's label: its first alias in the parent, else its name, else "rid-" + 8 hex; a label
+    // already `used` under the same parent gets "~" + 6 RID characters. Returns it encoded.
+    static QString labelFor(
+        const QStringList &aliases, const QJsonObject &info, const QString &rid, QSet<QString> *used);
+    static Resource resourceFrom(const QString &rid, const QString &type, const QJsonObject &info, const QString &path);
+    // A listing result (current object form, or {"legacy": list of lists}) as (rid, type) pairs.
+    static QStringList childRids(const QJsonValue &listing, QVector<QPair<QString, QString>> *typed);
+    // An info result's aliases: rid -> names.
+    static QHash<QString, QStringList> aliasMap(const QJsonObject &info);
+
 Q_SIGNALS:
     void resourceFound(const fleetscope::exosite::Resource &resource);
     void problem(fleetscope::Severity severity, const QString &path, const QString &summary, const QString &raw);
@@ -65,9 +77,6 @@ private:
     void startGeneration(QVector<Child> children);
     void childAnswered();
     void finishGeneration();
-    static Resource resourceFrom(const Child &child, const QString &path);
-    static QStringList childRids(const QJsonValue &listing, QVector<QPair<QString, QString>> *typed);
-    static QHash<QString, QStringList> aliasMap(const QJsonObject &info);
 
     QPointer<Rpc> m_rpc;
     QString m_rootRid;
