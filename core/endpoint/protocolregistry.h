@@ -47,7 +47,10 @@ public:
     const ProtocolInfo *find(const QString &id) const;
     QStringList ids() const;
     const QVector<ProtocolInfo> &protocols() const { return m_protocols; }
-    // nullptr and *error set when the protocol is unknown or the config is unusable.
+    // False and *error set when the protocol is unknown or the config is unusable (bad URL, a
+    // required field missing). Lets a form check its input without creating an endpoint.
+    bool validate(const EndpointConfig &config, QString *error) const;
+    // nullptr and *error set when validate() refuses the config.
     std::unique_ptr<Endpoint> create(const EndpointConfig &config, QString *error) const;
 
 private:
