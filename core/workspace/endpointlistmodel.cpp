@@ -121,10 +121,8 @@ QVariant EndpointListModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case NameColumn:
             return name;
-        case ProtocolColumn: {
-            const ProtocolInfo *info = m_workspace->protocols().find(status.protocol);
-            return info ? info->displayName : status.protocol;
-        }
+        case ProtocolColumn:
+            return status.protocol;
         case StateColumn:
             return stateText(name);
         case RateColumn:
@@ -136,7 +134,8 @@ QVariant EndpointListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole: {
-        QStringList lines {name, status.url, stateText(name)};
+        const ProtocolInfo *info = m_workspace->protocols().find(status.protocol);
+        QStringList lines {name, info ? info->displayName : status.protocol, status.url, stateText(name)};
         if (!status.detail.isEmpty() && status.state != LinkState::Failed)
             lines << status.detail;
         lines << tr("%1 messages in, %2 out, %3 reconnects")
@@ -164,6 +163,12 @@ QVariant EndpointListModel::data(const QModelIndex &index, int role) const
 
 QVariant EndpointListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        if (section == RateColumn)
+            return tr("Messages received per second");
+        if (section == ReconnectsColumn)
+            return tr("Reconnects since the endpoint was added");
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -176,7 +181,7 @@ QVariant EndpointListModel::headerData(int section, Qt::Orientation orientation,
     case RateColumn:
         return tr("Msg/s");
     case ReconnectsColumn:
-        return tr("Reconnects");
+        return tr("Reconn.");
     }
     return {};
 }

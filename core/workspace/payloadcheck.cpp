@@ -59,6 +59,58 @@ void locate(const QString &text, int position, PayloadProblem *problem)
 }
 } // namespace
 
+QString prettyPayload(const QString &payload, int indent)
+{
+    QString out;
+    int level = 0;
+    const auto n = static_cast<int>(payload.size());
+    auto newline = [&] {
+        out += QLatin1Char('\n');
+        out += QString(level * indent, QLatin1Char(' '));
+    };
+    for (int i = 0; i < n; ++i) {
+        const QChar c = payload.at(i);
+        if (c == QLatin1Char('"')) {
+            // A string, copied as it is up to its closing quote.
+            int end = i + 1;
+            while (end < n && payload.at(end) != QLatin1Char('"'))
+                end += payload.at(end) == QLatin1Char('\\') ? 2 : 1;
+            out += payload.mid(i, end - i + 1);
+            i = end;
+        } else if (c == QLatin1Char('$') && i + 1 < n && payload.at(i + 1) == QLatin1Char('{')) {
+            const int close = static_cast<int>(payload.indexOf(QLatin1Char('}'), i + 2));
+            const int end = close < 0 ? n - 1 : close;
+            out += payload.mid(i, end - i + 1);
+            i = end;
+        } else if (c == QLatin1Char('{') || c == QLatin1Char('[')) {
+            const QChar closing = c == QLatin1Char('{') ? QLatin1Char('}') : QLatin1Char(']');
+            int next = i + 1;
+            while (next < n && payload.at(next).isSpace())
+                ++next;
+            out += c;
+            if (next < n && payload.at(next) == closing) {
+                out += closing; // an empty container stays on one line
+                i = next;
+            } else {
+                ++level;
+                newline();
+            }
+        } else if (c == QLatin1Char('}') || c == QLatin1Char(']')) {
+            level = std::max(0, level - 1);
+            newline();
+            out += c;
+        } else if (c == QLatin1Char(',')) {
+            out += c;
+            newline();
+        } else if (c == QLatin1Char(':')) {
+            out += QStringLiteral(": ");
+        } else if (!c.isSpace()) {
+            out += c;
+        }
+    }
+    return out;
+}
+
 PayloadProblem checkPayload(const QString &payload)
 {
     PayloadProblem problem;

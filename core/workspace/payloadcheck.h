@@ -19,4 +19,9 @@ struct PayloadProblem
 // the adapter expands when sending, stand in as a dummy value for the check only.
 PayloadProblem checkPayload(const QString &payload);
 
+// The payload laid out one member per line, indented by `indent` spaces, for the editor. Works on
+// the text (keys keep their order, numbers their digits, ${...} placeholders stay as they are), so
+// it also formats templates that are not JSON until their placeholders are filled.
+QString prettyPayload(const QString &payload, int indent = 2);
+
 } // namespace fleetscope

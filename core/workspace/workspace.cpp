@@ -116,7 +116,7 @@ bool Workspace::insertEndpoint(const EndpointConfig &config, int position, QStri
         *error = tr("an endpoint named \"%1\" exists already").arg(config.name);
         return false;
     }
-    if (!m_registry.validate(config, error))
+    if (!validateExceptSecret(config, error))
         return false;
     Entry entry;
     entry.config = config;
@@ -125,16 +125,24 @@ bool Workspace::insertEndpoint(const EndpointConfig &config, int position, QStri
     entry.status.url = config.url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
     auto it = m_entries.insert(config.name, entry);
     m_order.insert(std::clamp(position, 0, static_cast<int>(m_order.size())), config.name);
+    Q_UNUSED(it);
     m_topics->addEndpoint(config.name, config.protocol);
-    createInstance(it.value());
     Q_EMIT endpointAdded(config.name);
     return true;
+}
+
+bool Workspace::validateExceptSecret(const EndpointConfig &config, QString *error) const
+{
+    // The secret may come later (from the keychain, or asked for): connecting checks it.
+    EndpointConfig check = config;
+    if (check.secret.isEmpty())
+        check.secret = QStringLiteral("-");
+    return m_registry.validate(check, error);
 }
 
 void Workspace::createInstance(Entry &entry)
 {
     entry.id = ++m_lastId;
-    entry.created = false;
     entry.everReady = false;
     m_nameById.insert(entry.id, entry.config.name);
     const quint64 id = entry.id;
@@ -144,12 +152,10 @@ void Workspace::createInstance(Entry &entry)
 
 void Workspace::removeEndpoint(const QString &name)
 {
-    const auto it = m_entries.constFind(name);
-    if (it == m_entries.constEnd())
+    auto it = m_entries.find(name);
+    if (it == m_entries.end())
         return;
-    const quint64 id = it->id;
-    post([id](EndpointHost *host) { host->destroy(id); });
-    m_nameById.remove(id);
+    dropInstance(it.value());
     m_entries.erase(it);
     m_order.removeAll(name);
     m_topics->removeEndpoint(name);
@@ -167,7 +173,7 @@ bool Workspace::replaceEndpoint(const QString &name, const EndpointConfig &confi
         *error = tr("an endpoint named \"%1\" exists already").arg(config.name);
         return false;
     }
-    if (!m_registry.validate(config, error))
+    if (!validateExceptSecret(config, error))
         return false;
     const bool wanted = it->wanted;
     const QSet<QString> subscriptions = it->subscriptions;
@@ -204,12 +210,36 @@ bool Workspace::isWanted(const QString &name) const
     return m_entries.value(name).wanted;
 }
 
+void Workspace::dropInstance(Entry &entry)
+{
+    if (entry.id == 0)
+        return;
+    const quint64 id = entry.id;
+    post([id](EndpointHost *host) { host->destroy(id); });
+    m_nameById.remove(id);
+    entry.id = 0;
+}
+
+void Workspace::setSecret(const QString &name, const QString &secret)
+{
+    auto it = m_entries.find(name);
+    if (it == m_entries.end() || it->config.secret == secret)
+        return;
+    it->config.secret = secret;
+    // The endpoint took its config when it was made: the next connect makes a new one.
+    dropInstance(it.value());
+    if (it->wanted)
+        connectEndpoint(name);
+}
+
 void Workspace::connectEndpoint(const QString &name)
 {
     auto it = m_entries.find(name);
     if (it == m_entries.end())
         return;
     it->wanted = true;
+    if (it->id == 0)
+        createInstance(it.value());
     const quint64 id = it->id;
     post([id](EndpointHost *host) { host->open(id); });
 }
@@ -224,9 +254,28 @@ void Workspace::disconnectEndpoint(const QString &name)
     post([id](EndpointHost *host) { host->close(id); });
 }
 
+QStringList Workspace::subscribableTopics(const QString &name, int limit) const
+{
+    QStringList out;
+    QVector<QModelIndex> pending {m_topics->indexFor(name)};
+    while (!pending.isEmpty() && out.size() < limit) {
+        const QModelIndex parent = pending.takeFirst();
+        if (!parent.isValid())
+            continue;
+        const int rows = m_topics->rowCount(parent);
+        for (int row = 0; row < rows && out.size() < limit; ++row) {
+            const QModelIndex child = m_topics->index(row, 0, parent);
+            if (child.data(TopicTreeModel::SubscribableRole).toBool())
+                out << child.data(TopicTreeModel::PathRole).toString();
+            pending.append(child);
+        }
+    }
+    return out;
+}
+
 void Workspace::browse(const QString &name)
 {
-    if (const auto it = m_entries.constFind(name); it != m_entries.constEnd()) {
+    if (const auto it = m_entries.constFind(name); it != m_entries.constEnd() && it->id != 0) {
         const quint64 id = it->id;
         post([id](EndpointHost *host) { host->browse(id); });
     }
@@ -265,11 +314,11 @@ quint64 Workspace::send(const QString &name, const Command &incoming)
     Command command = incoming;
     command.id = ++m_lastCommandId;
     const auto it = m_entries.constFind(name);
-    if (it == m_entries.constEnd()) {
+    if (it == m_entries.constEnd() || it->id == 0) {
         CommandReply reply;
         reply.id = command.id;
         reply.refusedLocally = true;
-        reply.detail = tr("no endpoint named \"%1\"").arg(name);
+        reply.detail = it == m_entries.constEnd() ? tr("no endpoint named \"%1\"").arg(name) : tr("not connected");
         QMetaObject::invokeMethod(
             this, [this, name, reply] { Q_EMIT commandFinished(name, reply); }, Qt::QueuedConnection);
         return command.id;
@@ -316,8 +365,10 @@ void Workspace::onCreated(quint64 id, bool ok, const QString &error)
     Entry *entry = entryById(id);
     if (!entry)
         return;
-    entry->created = ok;
     if (!ok) {
+        // Nothing was made: the next connect tries again (e.g. with the secret now known).
+        m_nameById.remove(id);
+        entry->id = 0;
         entry->status.state = LinkState::Failed;
         entry->status.detail = error;
         Q_EMIT statusChanged(entry->config.name);

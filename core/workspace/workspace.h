@@ -48,7 +48,8 @@ public:
     static bool splitSeriesKey(const QString &key, QString *endpoint, QString *path);
 
     // Adds an endpoint (not yet connected). False when the name is empty or taken, or the
-    // registry refuses the config; *error says why.
+    // registry refuses the config; *error says why. The secret may be missing: connecting then
+    // fails with the reason until setSecret() provides it.
     bool addEndpoint(const EndpointConfig &config, QString *error);
     void removeEndpoint(const QString &name);
     // Replaces an endpoint's config (e.g. after the dialog's Edit), keeping its subscriptions and
@@ -62,6 +63,8 @@ public:
     // Whether the user asked this endpoint to be connected (it may be reconnecting).
     bool isWanted(const QString &name) const;
 
+    // Sets the secret (held in memory only); a connected endpoint reconnects with it.
+    void setSecret(const QString &name, const QString &secret);
     void connectEndpoint(const QString &name);
     void disconnectEndpoint(const QString &name);
     void browse(const QString &name);
@@ -69,6 +72,9 @@ public:
     void unsubscribe(const QString &name, const QString &path);
     // Sends through the endpoint; returns the command's id, which commandFinished() carries.
     quint64 send(const QString &name, const Command &command);
+
+    // Paths of the subscribable topics of an endpoint's tree, breadth first, at most `limit`.
+    QStringList subscribableTopics(const QString &name, int limit) const;
 
     // Opens a temporary endpoint for the connection dialog; the caller owns the handle.
     ConnectionTest *testConnection(const EndpointConfig &config, QObject *parent = nullptr);
@@ -92,13 +98,12 @@ Q_SIGNALS:
 private:
     struct Entry
     {
-        quint64 id = 0; // the EndpointHost's id of the current endpoint instance
+        quint64 id = 0; // the EndpointHost's id of the current endpoint instance; 0 before connecting
         EndpointConfig config;
         EndpointStatus status;
         QSet<QString> subscriptions;
         QHash<QString, int> seriesByPath; // sample path -> SeriesStore handle
         bool wanted = false;
-        bool created = false;
         bool everReady = false; // this instance was ready once: it keeps its own subscriptions
         quint64 framesAtSample = 0;
         qint64 sampledAtMs = 0;
@@ -108,7 +113,9 @@ private:
     void post(F &&call);
     Entry *entryById(quint64 id);
     bool insertEndpoint(const EndpointConfig &config, int position, QString *error);
+    bool validateExceptSecret(const EndpointConfig &config, QString *error) const;
     void createInstance(Entry &entry);
+    void dropInstance(Entry &entry);
     void onCreated(quint64 id, bool ok, const QString &error);
     void onState(quint64 id, LinkState state, const QString &detail);
     void onBatch(quint64 id, const EndpointBatch &batch);

@@ -39,8 +39,11 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.nameAt(1), QStringLiteral("two"));
         QCOMPARE(model.index(0, EndpointListModel::StateColumn).data().toString(), QStringLiteral("not connected"));
-        QCOMPARE(model.index(0, EndpointListModel::ProtocolColumn).data().toString(),
-            m_protocols.find(QStringLiteral("exosite"))->displayName);
+        QCOMPARE(model.index(0, EndpointListModel::ProtocolColumn).data().toString(), QStringLiteral("exosite"));
+        QVERIFY(model.index(0, 0)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(m_protocols.find(QStringLiteral("exosite"))->displayName));
 
         workspace.connectEndpoint(QStringLiteral("one"));
         QTRY_COMPARE_WITH_TIMEOUT(

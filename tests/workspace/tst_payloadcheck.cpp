@@ -52,6 +52,33 @@ private Q_SLOTS:
         QCOMPARE(problem.column, column);
         QVERIFY(problem.position >= 0 && problem.position <= payload.size());
     }
+
+    void prettyKeepsTextAndPlaceholders()
+    {
+        // (No raw string here: moc's lexer stumbles on \" inside one.)
+        const QString compact =
+            QStringLiteral("{\"calls\":[{\"id\":${id},\"procedure\":\"read\",\"arguments\":[\"${rid}\",{}],"
+                           "\"s\":\"a, {b}: \\\"c\\\"\"}],\"n\":-1.50e3}");
+        const QString pretty = prettyPayload(compact);
+        QCOMPARE(pretty,
+            QStringLiteral("{\n"
+                           "  \"calls\": [\n"
+                           "    {\n"
+                           "      \"id\": ${id},\n"
+                           "      \"procedure\": \"read\",\n"
+                           "      \"arguments\": [\n"
+                           "        \"${rid}\",\n"
+                           "        {}\n"
+                           "      ],\n"
+                           "      \"s\": \"a, {b}: \\\"c\\\"\"\n"
+                           "    }\n"
+                           "  ],\n"
+                           "  \"n\": -1.50e3\n"
+                           "}"));
+        QVERIFY(checkPayload(pretty).ok);
+        QCOMPARE(prettyPayload(QStringLiteral("21.5")), QStringLiteral("21.5"));
+        QCOMPARE(prettyPayload(pretty), pretty); // stable
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_PayloadCheck)

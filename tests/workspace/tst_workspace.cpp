@@ -208,6 +208,40 @@ private Q_SLOTS:
         QVERIFY(!workspace.topics()->indexFor(QStringLiteral("renamed")).isValid());
     }
 
+    void secretCanComeLater()
+    {
+        auto simulator = test::startSimulator(QStringLiteral("exosite"));
+        QVERIFY(simulator);
+        Workspace workspace(m_protocols);
+        EndpointConfig config = fastConfig(*simulator, QStringLiteral("later"));
+        const QString secret = config.secret;
+        config.secret.clear();
+        QString error;
+        QVERIFY2(workspace.addEndpoint(config, &error), qPrintable(error));
+        workspace.connectEndpoint(QStringLiteral("later"));
+        QTRY_COMPARE_WITH_TIMEOUT(workspace.status(QStringLiteral("later")).state, LinkState::Failed, 5000);
+        QVERIFY(workspace.status(QStringLiteral("later")).detail.contains(QLatin1String("needs")));
+        workspace.setSecret(QStringLiteral("later"), secret);
+        QTRY_COMPARE_WITH_TIMEOUT(workspace.status(QStringLiteral("later")).state, LinkState::Ready, 10000);
+        QCOMPARE(workspace.config(QStringLiteral("later")).secret, secret);
+    }
+
+    void subscribableTopicsWalkTheTree()
+    {
+        auto simulator = test::startSimulator(QStringLiteral("exosite"));
+        QVERIFY(simulator);
+        Workspace workspace(m_protocols);
+        QString error;
+        QVERIFY(workspace.addEndpoint(fastConfig(*simulator, QStringLiteral("fleet")), &error));
+        QSignalSpy browsed(&workspace, &Workspace::browseFinished);
+        workspace.connectEndpoint(QStringLiteral("fleet"));
+        QTRY_VERIFY_WITH_TIMEOUT(!browsed.isEmpty(), 10000);
+        const QStringList all = workspace.subscribableTopics(QStringLiteral("fleet"), 1000);
+        QVERIFY(all.contains(QStringLiteral("truck-01/temperature")));
+        QVERIFY(!all.contains(QStringLiteral("truck-01"))); // a client is a folder
+        QCOMPARE(workspace.subscribableTopics(QStringLiteral("fleet"), 3).size(), 3);
+    }
+
     void invalidConfigIsRefused()
     {
         Workspace workspace(m_protocols);
