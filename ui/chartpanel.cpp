@@ -27,6 +27,20 @@ const QColor kSeriesColors[] = {QColor(0x3b, 0x82, 0xf6), QColor(0xf9, 0x73, 0x1
     QColor(0xe1, 0x1d, 0x48), QColor(0x8b, 0x5c, 0xf6), QColor(0xea, 0xb3, 0x08), QColor(0x06, 0xb6, 0xd4),
     QColor(0x94, 0xa3, 0xb8)};
 constexpr qint64 kMinSpanMs = 50;
+// One min/max pair per two pixels: at most one point per pixel column on average, which Qt Charts
+// lays out and paints in a fraction of a frame, and a band still accurate to a pixel or two.
+constexpr int kPixelsPerColumn = 2;
+
+// A 1-pixel pen takes the raster engine's fast path. Qt Charts draws a solid-styled series one
+// drawLine() call per segment but a dashed one as a single path, several times faster: so the
+// pen is "dashed" with a dash longer than any screen.
+QPen linePen(const QColor &color)
+{
+    QPen pen(color);
+    pen.setWidthF(1.0);
+    pen.setDashPattern({1e6, 1.0});
+    return pen;
+}
 } // namespace
 
 ChartPanel::ChartPanel(const SeriesStore *store, QWidget *parent)
@@ -104,13 +118,11 @@ void ChartPanel::addSeries(const QString &key)
     if (lineSeries(key))
         return;
     auto *series = new QLineSeries(m_chart);
-    QPen pen(kSeriesColors[m_lines.size() % std::size(kSeriesColors)]);
-    pen.setWidthF(1.6);
-    series->setPen(pen);
+    series->setPen(linePen(kSeriesColors[m_lines.size() % std::size(kSeriesColors)]));
     m_chart->addSeries(series);
     series->attachAxis(m_x);
     series->attachAxis(m_y);
-    m_lines.push_back(Line {key, series, -1});
+    m_lines.push_back(Line {key, series, -1, {}});
     styleMarker(series);
     updateLabels();
     redraw();
@@ -283,7 +295,7 @@ void ChartPanel::refresh()
 int ChartPanel::plotColumns() const
 {
     const int width = static_cast<int>(m_chart->plotArea().width());
-    return std::max(16, width > 0 ? width : m_view->width() - 80);
+    return std::max(16, (width > 0 ? width : m_view->width() - 80) / kPixelsPerColumn);
 }
 
 void ChartPanel::redraw()
@@ -311,37 +323,62 @@ void ChartPanel::redraw()
     const int columns = plotColumns();
     double lo = std::numeric_limits<double>::infinity();
     double hi = -std::numeric_limits<double>::infinity();
-    QList<QPointF> points;
-    for (Line &line : m_lines) {
+    std::vector<QList<QPointF>> points(m_lines.size());
+    for (size_t n = 0; n < m_lines.size(); ++n) {
+        Line &line = m_lines[n];
         if (line.handle < 0)
             line.handle = m_store->find(line.key);
         if (line.handle < 0)
             continue;
-        const QVector<SeriesPoint> envelope = m_store->envelope(line.handle, t0, t1, columns);
-        points.resize(envelope.size());
+        const QVector<SeriesPoint> envelope = line.envelope.envelope(*m_store, line.handle, t0, t1, columns);
+        QList<QPointF> &out = points[n];
+        out.resize(envelope.size());
         const bool counts = line.series->isVisible();
         for (qsizetype i = 0; i < envelope.size(); ++i) {
             const SeriesPoint &p = envelope[i];
-            points[i] = QPointF(static_cast<qreal>(p.t), p.v);
+            out[i] = QPointF(static_cast<qreal>(p.t), p.v);
             if (counts) {
                 lo = std::min(lo, p.v);
                 hi = std::max(hi, p.v);
             }
         }
-        line.series->replace(points);
     }
     m_t0 = t0;
     m_t1 = t1;
-    const qint64 span = t1 - t0;
-    m_x->setFormat(span <= 2 * 60 * 1000 ? QStringLiteral("HH:mm:ss")
-            : span <= 36 * 3600 * 1000ll ? QStringLiteral("HH:mm")
-                                         : QStringLiteral("MMM d HH:mm"));
-    m_x->setRange(QDateTime::fromMSecsSinceEpoch(t0), QDateTime::fromMSecsSinceEpoch(t1));
+    double yMin = m_y->min();
+    double yMax = m_y->max();
     if (m_manualY) {
-        m_y->setRange(m_yMin, m_yMax);
+        yMin = m_yMin;
+        yMax = m_yMax;
     } else if (m_autoScale && lo <= hi) {
-        const double pad = hi > lo ? (hi - lo) * 0.08 : std::max(1.0, std::abs(hi) * 0.05);
-        m_y->setRange(lo - pad, hi + pad);
+        // Keep the range while the data fits it and fills most of it: a steadier picture, and
+        // no relayout of the whole chart for new y labels at every tick.
+        const bool fits = lo >= yMin && hi <= yMax && (hi - lo) >= 0.6 * (yMax - yMin);
+        if (!fits) {
+            const double pad = hi > lo ? (hi - lo) * 0.08 : std::max(1.0, std::abs(hi) * 0.05);
+            yMin = lo - pad;
+            yMax = hi + pad;
+        }
+    }
+    const bool rangeChanged = m_x->min().toMSecsSinceEpoch() != t0 || m_x->max().toMSecsSinceEpoch() != t1
+        || m_y->min() != yMin || m_y->max() != yMax;
+    if (rangeChanged) {
+        // Qt Charts lays every series out again on each axis change: empty them first so the
+        // new ranges cost nothing, then lay each out once with its new points.
+        for (const Line &line : m_lines) {
+            if (line.series->count() > 0)
+                line.series->clear();
+        }
+        const qint64 span = t1 - t0;
+        m_x->setFormat(span <= 2 * 60 * 1000 ? QStringLiteral("HH:mm:ss")
+                : span <= 36 * 3600 * 1000ll ? QStringLiteral("HH:mm")
+                                             : QStringLiteral("MMM d HH:mm"));
+        m_x->setRange(QDateTime::fromMSecsSinceEpoch(t0), QDateTime::fromMSecsSinceEpoch(t1));
+        m_y->setRange(yMin, yMax);
+    }
+    for (size_t n = 0; n < m_lines.size(); ++n) {
+        if (!points[n].isEmpty() || m_lines[n].series->count() > 0)
+            m_lines[n].series->replace(points[n]);
     }
 }
 
@@ -423,8 +460,13 @@ void ChartPanel::applyTheme()
     m_chart->legend()->setLabelColor(text);
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_x), static_cast<QAbstractAxis *>(m_y)}) {
         axis->setLabelsColor(text);
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(axisLine);
+        // Solid 1-pixel pens: the themes' grid pens send every grid line through the slow stroker.
+        QPen gridPen(grid, 1.0, Qt::SolidLine);
+        gridPen.setCosmetic(true);
+        axis->setGridLinePen(gridPen);
+        QPen linePen(axisLine, 1.0, Qt::SolidLine);
+        linePen.setCosmetic(true);
+        axis->setLinePen(linePen);
         axis->setMinorGridLineVisible(false);
     }
     m_view->setBackgroundBrush(pal.color(QPalette::Base));

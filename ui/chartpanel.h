@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/workspace/envelopecache.h"
+
 #include <QVariantMap>
 #include <QWidget>
 
@@ -86,6 +88,7 @@ private:
         QString key;
         QLineSeries *series;
         int handle = -1; // SeriesStore handle, -1 until the series has data
+        EnvelopeCache envelope; // the columns drawn last, reused while they stay valid
     };
 
     void redraw();

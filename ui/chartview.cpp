@@ -3,6 +3,7 @@
 #include "core/model/topictreemodel.h"
 
 #include <QDragEnterEvent>
+#include <QGraphicsScene>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +26,11 @@ ChartView::ChartView(QChart *chart, QWidget *parent)
     setRubberBand(QChartView::NoRubberBand); // our own: the panel owns the ranges
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
+    // Series items change geometry at every redraw: a BSP index over them is pure overhead, and so
+    // is working out minimal update regions when the whole plot changes anyway.
+    scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+    setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     setToolTip(tr("Drag to zoom, wheel to zoom around the pointer, double-click to reset"));
 }
 

@@ -89,26 +89,44 @@ void ConnectionController::withSecret(const QString &name, std::function<void()>
     m_secrets->read(secretKey(name), this, [this, name, then](const QString &secret, const QString &) {
         if (!m_workspace->hasEndpoint(name))
             return;
-        QString known = secret;
-        if (known.isEmpty()) {
-            const EndpointConfig config = m_workspace->config(name);
-            const ProtocolInfo *info = m_workspace->protocols().find(config.protocol);
-            QString label = tr("Secret");
-            for (const ProtocolField &field : info->fields) {
-                if (field.key == QLatin1String("secret"))
-                    label = field.label;
-            }
-            bool ok = false;
-            known = QInputDialog::getText(m_dialogParent, tr("Connect to %1").arg(name),
-                tr("%1 for %2 (%3):").arg(label, name, config.url.toDisplayString(QUrl::RemoveQuery)),
-                QLineEdit::Password, QString(), &ok);
-            if (!ok || known.isEmpty())
-                return;
-            m_secrets->write(secretKey(name), known); // the keychain, or this session's memory
+        if (secret.isEmpty()) {
+            m_toAsk.append({name, then});
+            askNext();
+            return;
         }
-        m_workspace->setSecret(name, known);
+        m_workspace->setSecret(name, secret);
         then();
     });
+}
+
+void ConnectionController::askNext()
+{
+    if (m_asking || m_toAsk.isEmpty())
+        return;
+    const auto [name, then] = m_toAsk.takeFirst();
+    if (!m_workspace->hasEndpoint(name)) {
+        askNext();
+        return;
+    }
+    const EndpointConfig config = m_workspace->config(name);
+    const ProtocolInfo *info = m_workspace->protocols().find(config.protocol);
+    QString label = tr("Secret");
+    for (const ProtocolField &field : info->fields) {
+        if (field.key == QLatin1String("secret"))
+            label = field.label;
+    }
+    m_asking = true;
+    bool ok = false;
+    const QString secret = QInputDialog::getText(m_dialogParent, tr("Connect to %1").arg(name),
+        tr("%1 for %2 (%3):").arg(label, name, config.url.toDisplayString(QUrl::RemoveQuery)), QLineEdit::Password,
+        QString(), &ok);
+    m_asking = false;
+    if (ok && !secret.isEmpty() && m_workspace->hasEndpoint(name)) {
+        m_secrets->write(secretKey(name), secret); // the keychain, or this session's memory
+        m_workspace->setSecret(name, secret);
+        then();
+    }
+    askNext();
 }
 
 void ConnectionController::connectEndpoint(const QString &name)

@@ -2,8 +2,11 @@
 
 #include "core/endpoint/endpointconfig.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
+#include <QVector>
 
 #include <functional>
 
@@ -48,6 +51,8 @@ private:
     static QString secretKey(const QString &name);
     bool needsSecret(const EndpointConfig &config) const;
     void withSecret(const QString &name, std::function<void()> then);
+    // Asks for secrets one dialog at a time (restoring several endpoints may need several).
+    void askNext();
     void acceptDialog(const QString &previousName, const EndpointConfig &config, bool remember, bool connectOnStart);
 
     Workspace *m_workspace;
@@ -56,6 +61,8 @@ private:
     bool m_persist;
     QPointer<QWidget> m_dialogParent;
     QHash<QString, bool> m_connectOnStart;
+    QVector<QPair<QString, std::function<void()>>> m_toAsk;
+    bool m_asking = false;
 };
 
 } // namespace fleetscope::ui

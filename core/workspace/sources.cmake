@@ -7,4 +7,5 @@ target_sources(fleetscope_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/templatelibrary.cpp ${CMAKE_CURRENT_LIST_DIR}/templatelibrary.h
     ${CMAKE_CURRENT_LIST_DIR}/payloadcheck.cpp ${CMAKE_CURRENT_LIST_DIR}/payloadcheck.h
     ${CMAKE_CURRENT_LIST_DIR}/eventexport.cpp ${CMAKE_CURRENT_LIST_DIR}/eventexport.h
+    ${CMAKE_CURRENT_LIST_DIR}/envelopecache.cpp ${CMAKE_CURRENT_LIST_DIR}/envelopecache.h
 )

@@ -116,6 +116,26 @@ private Q_SLOTS:
         QCOMPARE(view->verticalScrollBar()->value(), 0);
     }
 
+    void largeLogFiltersInOrder()
+    {
+        // Big enough for the model to scan in slices on several threads.
+        EventList events;
+        for (int i = 0; i < 300000; ++i) {
+            Event event;
+            event.t = i;
+            event.endpoint = QStringLiteral("HQ");
+            event.summary = i % 7 == 0 ? QStringLiteral("Seven %1").arg(i) : QStringLiteral("other %1").arg(i);
+            events.append(event);
+        }
+        m_workspace->events()->clear();
+        m_workspace->events()->append(events);
+        m_panel->setSearchText(QStringLiteral("seven"));
+        const EventLogModel *model = m_workspace->events();
+        QCOMPARE(model->rowCount(), (300000 + 6) / 7);
+        for (int row = 0; row < model->rowCount(); row += 997)
+            QCOMPARE(model->eventAt(row).t, static_cast<qint64>(row) * 7);
+    }
+
     void exportsWhatItShows()
     {
         m_panel->setSearchText(QStringLiteral("needle"));

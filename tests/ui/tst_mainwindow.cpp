@@ -14,6 +14,7 @@
 
 #include <QDockWidget>
 #include <QFile>
+#include <QInputDialog>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -141,6 +142,48 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(again.workspace.status(QStringLiteral("HQ")).state, LinkState::Ready, 10000);
         charts->tabs()->setCurrentIndex(0);
         QTRY_VERIFY_WITH_TIMEOUT(charts->chartAt(0)->lineSeries(key)->count() > 0, 10000);
+    }
+
+    void secretIsAskedForWhenNotStored()
+    {
+        auto simulator = test::startSimulator(QStringLiteral("exosite"));
+        QVERIFY(simulator);
+        QTemporaryDir dir;
+        Profile profile;
+        profile.config = simulator->clientConfig();
+        profile.config.name = QStringLiteral("HQ");
+        const QString secret = profile.config.secret;
+        QVERIFY(ProfileStore(dir.path(), m_protocols).save({profile}));
+
+        MemorySecretStore secrets; // no keychain: nothing stored from an earlier run
+        App app(dir.path(), m_protocols, &secrets, true);
+        // The prompt is modal: answer it from inside its own event loop.
+        QString asked;
+        QTimer answer;
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            asked = dialog->labelText();
+            dialog->setTextValue(secret);
+            dialog->accept();
+        });
+        answer.start();
+        app.window.restoreSession();
+        app.window.show();
+        QTRY_VERIFY(!asked.isEmpty());
+        QVERIFY2(asked.contains(QLatin1String("HQ")), qPrintable(asked));
+        QTRY_COMPARE_WITH_TIMEOUT(app.workspace.status(QStringLiteral("HQ")).state, LinkState::Ready, 10000);
+        // Kept for this session only.
+        bool known = false;
+        secrets.read(QStringLiteral("profile/HQ"), this,
+            [&](const QString &stored, const QString &) { known = stored == secret; });
+        QTRY_VERIFY(known);
+        app.window.close();
+        QFile saved(dir.filePath(QStringLiteral("profiles.json")));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(!saved.readAll().contains(secret.toUtf8()));
     }
 
 private:
