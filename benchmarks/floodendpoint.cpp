@@ -57,7 +57,8 @@ void FloodEndpoint::tick()
         const quint64 n = m_sequence++;
         const int topic = static_cast<int>(n % static_cast<quint64>(m_topics));
         const QString path = QStringLiteral("unit-%1/value").arg(topic, 3, 10, QLatin1Char('0'));
-        if (m_eventEvery > 0 && n % static_cast<quint64>(m_eventEvery) == 0)
+        // Every tenth round over the topics is events, so each topic carries both.
+        if (m_eventEvery > 0 && (n / static_cast<quint64>(m_topics)) % static_cast<quint64>(m_eventEvery) == 0)
             reportEvent(Severity::Info, path, QStringLiteral("reading %1").arg(n),
                 QStringLiteral("{\"seq\":%1,\"unit\":%2}").arg(n).arg(topic), now);
         else

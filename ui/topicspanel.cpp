@@ -2,6 +2,7 @@
 
 #include "core/workspace/workspace.h"
 #include "ui/themedicon.h"
+#include "ui/topictreeview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,7 +26,7 @@ TopicsPanel::TopicsPanel(Workspace *workspace, QWidget *parent)
     , m_workspace(workspace)
     , m_filter(new QLineEdit(this))
     , m_proxy(new QSortFilterProxyModel(this))
-    , m_view(new QTreeView(this))
+    , m_view(new TopicTreeView(this))
 {
     m_filter->setPlaceholderText(tr("Filter topics (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <utility>
 
 namespace fleetscope {
 
@@ -39,6 +40,9 @@ Workspace::Workspace(const ProtocolRegistry &registry, QObject *parent)
     qRegisterMetaType<CommandReply>();
     qRegisterMetaType<EventList>();
 
+    m_treeTimer.setSingleShot(true);
+    m_treeTimer.setInterval(kTreeIntervalMs);
+    connect(&m_treeTimer, &QTimer::timeout, this, &Workspace::flushTree);
     m_networkThread.setObjectName(QStringLiteral("fleetscope-network"));
     m_host = new EndpointHost(m_registry);
     m_host->moveToThread(&m_networkThread);
@@ -155,6 +159,7 @@ void Workspace::removeEndpoint(const QString &name)
     auto it = m_entries.find(name);
     if (it == m_entries.end())
         return;
+    m_treePending.remove(name);
     dropInstance(it.value());
     m_entries.erase(it);
     m_order.removeAll(name);
@@ -401,12 +406,13 @@ void Workspace::onBatch(quint64 id, const EndpointBatch &batch)
     if (!entry)
         return;
     const QString name = entry->config.name;
-    m_topics->applyBatch(name, batch);
-    // Subscriptions restored or made before the browse get their mark once their topic exists.
-    for (const Topic &topic : batch.topics) {
-        if (entry->subscriptions.contains(topic.path))
-            m_topics->setSubscribed(name, topic.path, true);
-    }
+    EndpointBatch &pending = m_treePending[name];
+    pending.topics += batch.topics;
+    pending.removedTopics += batch.removedTopics;
+    pending.samples += batch.samples;
+    pending.events += batch.events;
+    if (!m_treeTimer.isActive())
+        m_treeTimer.start();
     for (const Sample &sample : batch.samples) {
         auto handle = entry->seriesByPath.constFind(sample.path);
         if (handle == entry->seriesByPath.constEnd())
@@ -420,10 +426,29 @@ void Workspace::onBatch(quint64 id, const EndpointBatch &batch)
     Q_EMIT batchApplied(name, static_cast<int>(batch.samples.size()), static_cast<int>(batch.events.size()));
 }
 
+void Workspace::flushTree()
+{
+    m_treeTimer.stop();
+    const auto pending = std::exchange(m_treePending, {});
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        const auto entry = m_entries.constFind(it.key());
+        if (entry == m_entries.constEnd())
+            continue;
+        m_topics->applyBatch(it.key(), it.value());
+        // Subscriptions restored or made before the browse get their mark once their topic exists.
+        for (const Topic &topic : it->topics) {
+            if (entry->subscriptions.contains(topic.path))
+                m_topics->setSubscribed(it.key(), topic.path, true);
+        }
+    }
+}
+
 void Workspace::onBrowseFinished(quint64 id, bool ok, const QString &detail)
 {
-    if (Entry *entry = entryById(id))
+    if (Entry *entry = entryById(id)) {
+        flushTree(); // whoever reacts (subscribe all, completion) sees the whole tree
         Q_EMIT browseFinished(entry->config.name, ok, detail);
+    }
 }
 
 void Workspace::onCommandFinished(quint64 id, const CommandReply &reply)

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QSet>
 #include <QThread>
+#include <QTimer>
 
 #include <memory>
 
@@ -23,7 +24,8 @@ class ProtocolRegistry;
 
 // The session behind the console window: owns every endpoint (created through the
 // ProtocolRegistry, living on one network thread), and applies what they report — at most ~30
-// batches a second each — to the topic tree, the event log and the series store. Routes
+// batches a second each — to the event log and the series store at once, and to the topic tree
+// merged every kTreeIntervalMs (always before browseFinished, so the tree is complete then). Routes
 // subscribe, unsubscribe and send by endpoint name and keeps each endpoint's status (state,
 // failure reason, retry countdown, counters, message rate).
 //
@@ -34,6 +36,8 @@ class Workspace : public QObject
     Q_OBJECT
 
 public:
+    static constexpr int kTreeIntervalMs = 150;
+
     explicit Workspace(const ProtocolRegistry &registry, QObject *parent = nullptr);
     ~Workspace() override;
 
@@ -122,6 +126,8 @@ private:
     void onBrowseFinished(quint64 id, bool ok, const QString &detail);
     void onCommandFinished(quint64 id, const CommandReply &reply);
     void onCounters(quint64 id, const LinkCounters &counters);
+    // Applies what the topic tree has been waiting for (see m_treePending).
+    void flushTree();
 
     const ProtocolRegistry &m_registry;
     std::unique_ptr<TopicTreeModel> m_topics;
@@ -135,6 +141,10 @@ private:
     quint64 m_lastId = 0; // endpoint and probe ids: never reused
     quint64 m_lastCommandId = 0;
     QHash<quint64, ConnectionTest *> m_tests;
+    // The tree takes batches merged, a few times a second: its rows repaint at a rate people can
+    // read, and a flood costs its views a few updates a second instead of one per batch.
+    QHash<QString, EndpointBatch> m_treePending;
+    QTimer m_treeTimer;
 };
 
 } // namespace fleetscope
