@@ -172,22 +172,11 @@ void TopicTreeModel::touch(Node *node)
 
 void TopicTreeModel::emitTouched()
 {
-    // One dataChanged per parent, spanning its touched rows: a batch touching hundreds of topics
-    // costs the views (and proxies) a handful of signals instead of one per topic.
-    QHash<Node *, std::pair<int, int>> spans;
     for (Node *node : std::as_const(m_touched)) {
-        const int row = node->row();
-        auto it = spans.find(node->parent);
-        if (it == spans.end())
-            spans.insert(node->parent, {row, row});
-        else
-            *it = {std::min(it->first, row), std::max(it->second, row)};
+        const QModelIndex first = indexOf(node, 0);
+        Q_EMIT dataChanged(first, first.siblingAtColumn(ColumnCount - 1));
     }
     m_touched.clear();
-    for (auto it = spans.cbegin(); it != spans.cend(); ++it) {
-        const QModelIndex parentIndex = indexOf(it.key());
-        Q_EMIT dataChanged(index(it->first, 0, parentIndex), index(it->second, ColumnCount - 1, parentIndex));
-    }
 }
 
 void TopicTreeModel::applyBatch(const QString &endpoint, const EndpointBatch &batch)
