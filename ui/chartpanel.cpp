@@ -212,7 +212,7 @@ void ChartPanel::updateLabels()
         Workspace::splitSeriesKey(line.key, &endpoint, &path);
         line.series->setName(endpoints.size() > 1 ? endpoint + QStringLiteral(" · ") + path : path);
     }
-    m_chart->setTitle(m_lines.empty() ? tr("Drag topics here from the Topics panel, or use “Chart This”") : QString());
+    m_chart->setTitle(m_lines.empty() ? tr("Drop topics here, or use “Chart This” in Topics") : QString());
 }
 
 void ChartPanel::setWindow(Window window)
@@ -360,6 +360,16 @@ void ChartPanel::redraw()
             yMax = hi + pad;
         }
     }
+    // As many time labels as fit without eliding, as precise as the span needs.
+    const int ticks = std::clamp(static_cast<int>(m_chart->plotArea().width()) / 110 + 1, 3, 8);
+    if (ticks != m_x->tickCount())
+        m_x->setTickCount(ticks);
+    const qint64 span = t1 - t0;
+    const QString format = span <= 2 * 60 * 1000 ? QStringLiteral("HH:mm:ss")
+        : span <= 36 * 3600 * 1000ll             ? QStringLiteral("HH:mm")
+                                                 : QStringLiteral("MMM d HH:mm");
+    if (format != m_x->format())
+        m_x->setFormat(format);
     const bool rangeChanged = m_x->min().toMSecsSinceEpoch() != t0 || m_x->max().toMSecsSinceEpoch() != t1
         || m_y->min() != yMin || m_y->max() != yMax;
     if (rangeChanged) {
@@ -369,10 +379,6 @@ void ChartPanel::redraw()
             if (line.series->count() > 0)
                 line.series->clear();
         }
-        const qint64 span = t1 - t0;
-        m_x->setFormat(span <= 2 * 60 * 1000 ? QStringLiteral("HH:mm:ss")
-                : span <= 36 * 3600 * 1000ll ? QStringLiteral("HH:mm")
-                                             : QStringLiteral("MMM d HH:mm"));
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(t0), QDateTime::fromMSecsSinceEpoch(t1));
         m_y->setRange(yMin, yMax);
     }

@@ -12,6 +12,8 @@
 #include "ui/sessionstate.h"
 #include "ui/statussummary.h"
 
+#include <QAction>
+#include <QChart>
 #include <QDockWidget>
 #include <QFile>
 #include <QInputDialog>
@@ -184,6 +186,46 @@ private Q_SLOTS:
         QFile saved(dir.filePath(QStringLiteral("profiles.json")));
         QVERIFY(saved.open(QIODevice::ReadOnly));
         QVERIFY(!saved.readAll().contains(secret.toUtf8()));
+    }
+
+    void followsADarkPalette()
+    {
+        MemorySecretStore secrets;
+        QTemporaryDir dir;
+        App app(dir.path(), m_protocols, &secrets, false);
+        app.window.restoreSession();
+        app.window.resize(1200, 800);
+        app.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&app.window));
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x17, 0x19, 0x1c));
+        dark.setColor(QPalette::AlternateBase, QColor(0x1e, 0x21, 0x25));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x2a, 0x2d, 0x32));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        QApplication::setPalette(dark);
+        QCoreApplication::processEvents();
+        ChartPanel *chart = app.window.chartsPanel()->currentChart();
+        QCOMPARE(chart->chart()->backgroundBrush().color(), dark.color(QPalette::Base));
+        // Icons are painted in the palette's text colour, light on dark.
+        const QImage icon = app.window.chartsPanel()->pauseAction()->icon().pixmap(32, 32).toImage();
+        int lightPixels = 0;
+        for (int y = 0; y < icon.height(); ++y) {
+            for (int x = 0; x < icon.width(); ++x) {
+                const QColor c = icon.pixelColor(x, y);
+                lightPixels += c.alpha() > 128 && c.lightness() > 180 ? 1 : 0;
+            }
+        }
+        QVERIFY(lightPixels > 10);
+        const QImage shot = app.window.grab().toImage();
+        const QPoint inChart = chart->mapTo(&app.window, chart->rect().center());
+        QVERIFY(shot.pixelColor(inChart).lightness() < 80);
+        if (const QString keep = qEnvironmentVariable("FLEETSCOPE_KEEP_DARK_SHOT"); !keep.isEmpty())
+            shot.save(keep);
+        QApplication::setPalette(light);
     }
 
 private:
