@@ -30,6 +30,7 @@ constexpr qint64 kMinSpanMs = 50;
 // One min/max pair per two pixels: at most one point per pixel column on average, which Qt Charts
 // lays out and paints in a fraction of a frame, and a band still accurate to a pixel or two.
 constexpr int kPixelsPerColumn = 2;
+constexpr qsizetype kSmoothPointLimit = 4000;
 
 // A 1-pixel pen takes the raster engine's fast path. Qt Charts draws a solid-styled series one
 // drawLine() call per segment but a dashed one as a single path, several times faster: so the
@@ -382,10 +383,17 @@ void ChartPanel::redraw()
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(t0), QDateTime::fromMSecsSinceEpoch(t1));
         m_y->setRange(yMin, yMax);
     }
+    qsizetype drawn = 0;
     for (size_t n = 0; n < m_lines.size(); ++n) {
         if (!points[n].isEmpty() || m_lines[n].series->count() > 0)
             m_lines[n].series->replace(points[n]);
+        drawn += points[n].size();
     }
+    // Dense charts (their envelopes are mostly vertical strokes) draw aliased, a sixth faster;
+    // sparse ones keep smooth lines.
+    const bool smooth = drawn <= kSmoothPointLimit;
+    if (m_view->renderHints().testFlag(QPainter::Antialiasing) != smooth)
+        m_view->setRenderHint(QPainter::Antialiasing, smooth);
 }
 
 bool ChartPanel::exportPng(const QString &fileName) const
@@ -475,7 +483,11 @@ void ChartPanel::applyTheme()
         axis->setLinePen(linePen);
         axis->setMinorGridLineVisible(false);
     }
-    m_view->setBackgroundBrush(pal.color(QPalette::Base));
+    // The chart's own background covers the view: a second full-size fill would be wasted.
+    m_view->setBackgroundBrush(Qt::NoBrush);
+    QPalette viewPalette = m_view->palette();
+    viewPalette.setColor(QPalette::Base, pal.color(QPalette::Base));
+    m_view->setPalette(viewPalette);
     for (const Line &line : m_lines)
         setSeriesVisible(line.key, line.series->isVisible());
 }
