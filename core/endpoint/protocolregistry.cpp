@@ -2,6 +2,7 @@
 
 #include "core/endpoint/endpoint.h"
 
+#include <QFileInfo>
 #include <QObject>
 
 namespace fleetscope {
@@ -28,18 +29,25 @@ QStringList ProtocolRegistry::ids() const
     return out;
 }
 
-std::unique_ptr<Endpoint> ProtocolRegistry::create(const EndpointConfig &config, QString *error) const
+bool ProtocolRegistry::validate(const EndpointConfig &config, QString *error) const
 {
     const ProtocolInfo *info = find(config.protocol);
     if (!info) {
         *error =
             QObject::tr("unknown protocol \"%1\" (known: %2)").arg(config.protocol, ids().join(QLatin1String(", ")));
-        return nullptr;
+        return false;
+    }
+    if (info->source == ProtocolInfo::Source::RecordingFile) {
+        if (!config.url.isLocalFile() || !QFileInfo(config.url.toLocalFile()).isFile()) {
+            *error = QObject::tr("no recording at \"%1\"").arg(config.url.toLocalFile());
+            return false;
+        }
+        return true;
     }
     if (!config.url.isValid() || config.url.scheme().isEmpty() || config.url.host().isEmpty()) {
         *error = QObject::tr("invalid URL \"%1\" for %2 (e.g. %3)")
                      .arg(config.url.toString(), info->displayName, info->urlPlaceholder);
-        return nullptr;
+        return false;
     }
     for (const auto &field : info->fields) {
         if (!field.required)
@@ -48,10 +56,17 @@ std::unique_ptr<Endpoint> ProtocolRegistry::create(const EndpointConfig &config,
             field.key == QLatin1String("secret") ? config.secret.isEmpty() : config.option(field.key).isEmpty();
         if (missing) {
             *error = QObject::tr("%1 needs %2").arg(info->displayName, field.label);
-            return nullptr;
+            return false;
         }
     }
-    return info->create(config);
+    return true;
+}
+
+std::unique_ptr<Endpoint> ProtocolRegistry::create(const EndpointConfig &config, QString *error) const
+{
+    if (!validate(config, error))
+        return nullptr;
+    return find(config.protocol)->create(config);
 }
 
 } // namespace fleetscope

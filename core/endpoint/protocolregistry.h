@@ -36,6 +36,10 @@ struct ProtocolInfo
     QString urlHelp;
     QVector<ProtocolField> fields;
     QString templatesResource; // ":/templates/exosite.json": composer templates
+    // Network: url is a server, offered by the connection form. RecordingFile: url is a local
+    // file (a session recording played back), opened from a file rather than the form.
+    enum class Source { Network, RecordingFile };
+    Source source = Source::Network;
     std::function<std::unique_ptr<Endpoint>(const EndpointConfig &)> create;
 };
 
@@ -47,7 +51,10 @@ public:
     const ProtocolInfo *find(const QString &id) const;
     QStringList ids() const;
     const QVector<ProtocolInfo> &protocols() const { return m_protocols; }
-    // nullptr and *error set when the protocol is unknown or the config is unusable.
+    // False and *error set when the protocol is unknown or the config is unusable (bad URL, a
+    // required field missing). Lets a form check its input without creating an endpoint.
+    bool validate(const EndpointConfig &config, QString *error) const;
+    // nullptr and *error set when validate() refuses the config.
     std::unique_ptr<Endpoint> create(const EndpointConfig &config, QString *error) const;
 
 private:

@@ -2,6 +2,9 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+#include <thread>
+
 namespace fleetscope {
 
 bool EventFilter::matches(const Event &event) const
@@ -35,7 +38,7 @@ void EventLogModel::append(const EventList &events)
         qint64 seq = m_firstSeq + static_cast<qint64>(m_events.size());
         for (const Event &event : events) {
             m_events.push_back(event);
-            if (m_filter.matches(event))
+            if (accepts(event))
                 added.push_back(seq);
             ++seq;
         }
@@ -92,17 +95,45 @@ void EventLogModel::setFilter(const EventFilter &filter)
 {
     beginResetModel();
     m_filter = filter;
+    m_text = QStringMatcher(filter.text, Qt::CaseInsensitive);
     m_filtered = !filter.isPassThrough();
     m_visible.clear();
     if (m_filtered) {
-        qint64 seq = m_firstSeq;
-        for (const Event &event : m_events) {
-            if (m_filter.matches(event))
-                m_visible.push_back(seq);
-            ++seq;
-        }
+        // A big log is scanned in slices on up to four threads, so that a filter change over a
+        // million events stays well within a fifth of a second; each slice keeps its matches in
+        // order and the slices join in order. accepts() only reads.
+        const size_t total = m_events.size();
+        const size_t threads = total < 200000 ? 1 : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
+        std::vector<std::vector<qint64>> parts(threads);
+        auto scan = [this, total, threads, &parts](size_t part) {
+            const size_t from = total * part / threads;
+            const size_t to = total * (part + 1) / threads;
+            for (size_t i = from; i < to; ++i) {
+                if (accepts(m_events[i]))
+                    parts[part].push_back(m_firstSeq + static_cast<qint64>(i));
+            }
+        };
+        std::vector<std::thread> workers;
+        for (size_t part = 1; part < threads; ++part)
+            workers.emplace_back(scan, part);
+        scan(0);
+        for (std::thread &worker : workers)
+            worker.join();
+        for (const auto &part : parts)
+            m_visible.insert(m_visible.end(), part.begin(), part.end());
     }
     endResetModel();
+}
+
+bool EventLogModel::accepts(const Event &event) const
+{
+    if (!(m_filter.severityMask & (1 << static_cast<int>(event.severity))))
+        return false;
+    if (!m_filter.endpoint.isEmpty() && event.endpoint != m_filter.endpoint)
+        return false;
+    if (m_filter.text.isEmpty())
+        return true;
+    return m_text.indexIn(event.summary) >= 0 || m_text.indexIn(event.path) >= 0 || m_text.indexIn(event.payload) >= 0;
 }
 
 void EventLogModel::setCapacity(int capacity)

@@ -3,6 +3,7 @@
 #include "core/model/event.h"
 
 #include <QAbstractTableModel>
+#include <QStringMatcher>
 
 #include <deque>
 #include <vector>
@@ -24,7 +25,8 @@ struct EventFilter
 // oldest leave first), with the filter applied inside the model so that changing it over a
 // million rows is one pass over plain structs rather than a proxy's per-row data() calls.
 //
-// Threading: GUI thread only.
+// Threading: GUI thread only (a filter change over a large log scans it on short-lived worker
+// threads and joins them before returning).
 class EventLogModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -62,11 +64,15 @@ public:
 private:
     size_t storageIndex(int row) const;
     void evictOverflow();
+    // m_filter.matches(), with the text search prepared once per filter (a case-insensitive
+    // QStringMatcher instead of a fresh search per field and event).
+    bool accepts(const Event &event) const;
 
     std::deque<Event> m_events;
     qint64 m_firstSeq = 0; // sequence number of m_events.front()
     std::vector<qint64> m_visible; // sequence numbers of visible events, when filtered
     EventFilter m_filter;
+    QStringMatcher m_text;
     bool m_filtered = false;
     int m_capacity;
     quint64 m_evicted = 0;

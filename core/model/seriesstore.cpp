@@ -24,7 +24,7 @@ int SeriesStore::ensureSeries(const QString &key)
     if (it != m_byKey.constEnd())
         return it.value();
     const int id = static_cast<int>(m_series.size());
-    m_series.push_back(Series {key, {}, 0});
+    m_series.push_back(Series {key, {}, 0, 0});
     m_byKey.insert(key, id);
     account(kSeriesOverhead);
     return id;
@@ -49,6 +49,11 @@ SeriesPoint SeriesStore::first(int series) const
 {
     const Series &s = m_series.at(static_cast<size_t>(series));
     return s.count ? s.chunks.front().points.front() : SeriesPoint {0, 0.0};
+}
+
+quint64 SeriesStore::outOfOrderInserts(int series) const
+{
+    return m_series.at(static_cast<size_t>(series)).outOfOrder;
 }
 
 SeriesPoint SeriesStore::last(int series) const
@@ -97,6 +102,7 @@ void SeriesStore::insertOutOfOrder(Series &s, qint64 t, double v)
     const size_t chunkIndex = std::min(at.chunk, s.chunks.size() - 1);
     Chunk &c = s.chunks[chunkIndex];
     const qint64 before = c.bytes();
+    ++s.outOfOrder;
     const size_t index = at.chunk < s.chunks.size() ? at.index : c.points.size();
     c.points.insert(c.points.begin() + static_cast<std::ptrdiff_t>(index), SeriesPoint {t, v});
     rebuildSummaries(c);

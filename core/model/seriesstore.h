@@ -45,6 +45,9 @@ public:
     bool isEmpty(int series) const { return sampleCount(series) == 0; }
     SeriesPoint first(int series) const;
     SeriesPoint last(int series) const;
+    // How many samples arrived older than the series' newest one (inserted in place): a cache of
+    // derived data (e.g. EnvelopeCache) starts over when this changes.
+    quint64 outOfOrderInserts(int series) const;
 
     // Every stored point with t0 <= t <= t1, in time order.
     QVector<SeriesPoint> range(int series, qint64 t0, qint64 t1) const;
@@ -85,6 +88,7 @@ private:
         QString key;
         std::deque<Chunk> chunks;
         qint64 count = 0;
+        quint64 outOfOrder = 0;
     };
 
     void insertOutOfOrder(Series &s, qint64 t, double v);
@@ -100,7 +104,9 @@ private:
     Cursor lowerBound(const Series &s, qint64 t) const;
     void appendColumn(const Series &s, Cursor from, qint64 tEnd, QVector<SeriesPoint> *out, Cursor *next) const;
 
-    std::vector<Series> m_series;
+    // A deque: adding a series never moves the others (a vector would copy every stored sample
+    // when it grows, since std::deque's move is not noexcept).
+    std::deque<Series> m_series;
     QHash<QString, int> m_byKey;
     qint64 m_capBytes;
     qint64 m_bytesUsed = 0;

@@ -19,4 +19,9 @@ QString defaultEventDatabasePath()
     return QDir(fleetscopeDataDir()).filePath(QStringLiteral("events.sqlite"));
 }
 
+QString defaultRecordingsDir()
+{
+    return QDir(fleetscopeDataDir()).filePath(QStringLiteral("recordings"));
+}
+
 } // namespace fleetscope

@@ -10,5 +10,7 @@ namespace fleetscope {
 // application named "fleetscope" without an organization, so the desktop app and the CLI agree.
 QString fleetscopeDataDir();
 QString defaultEventDatabasePath();
+// Where the desktop app's record button puts session recordings: <data dir>/recordings.
+QString defaultRecordingsDir();
 
 } // namespace fleetscope

@@ -153,6 +153,10 @@ void ExositeWorld::prefill()
             level = std::clamp(level + (m_random.generateDouble() - 0.5), 18.0, 30.0);
             r.data.push_back(DataPoint {ts, v});
         }
+        // Live values carry on from the history instead of jumping to the truck's start state.
+        if (auto truck = m_trucks.find(r.parentRid);
+            truck != m_trucks.end() && r.aliases.value(0) == QLatin1String("temperature"))
+            truck->temperature = r.data.back().value.toDouble();
         r.nextDueMs = QDateTime::currentMSecsSinceEpoch() + m_random.bounded(std::max(1, r.periodMs));
     }
 }

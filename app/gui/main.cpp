@@ -1,0 +1,121 @@
+// fleetscope: the desktop console. Builds the core objects, hands them to the window.
+#include "app/gui/windowcapture.h"
+#include "core/endpoint/protocolregistry.h"
+#include "core/recording/replayprotocol.h"
+#include "core/store/eventstore.h"
+#include "core/store/eventstoreoptions.h"
+#include "core/store/storepaths.h"
+#include "core/util/secretmasker.h"
+#include "core/workspace/templatelibrary.h"
+#include "core/workspace/workspace.h"
+#include "fleetscope_version.h"
+#include "sim/common/simulatorregistry.h"
+#include "ui/configlocation.h"
+#include "ui/demofleet.h"
+#include "ui/keychainsecretstore.h"
+#include "ui/mainwindow.h"
+#include "ui/profilestore.h"
+#include "ui/sessionstate.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+
+#include <iostream>
+
+using namespace fleetscope;
+
+int main(int argc, char **argv)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Fleetscope"));
+    QApplication::setOrganizationName(QStringLiteral("Fleetscope"));
+    QApplication::setApplicationVersion(QStringLiteral(FLEETSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.fleetscope.Fleetscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fleetscope.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(FLEETSCOPE_DESCRIPTION));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+        QStringLiteral("Start a simulator of every protocol in-process and connect to each (nothing is saved)."));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        QStringLiteral("Render the window to a PNG file and exit."), QStringLiteral("file"));
+    const QCommandLineOption afterOption(QStringLiteral("after"),
+        QStringLiteral("With --screenshot: seconds after the first paint (default 3)."), QStringLiteral("seconds"),
+        QStringLiteral("3"));
+    parser.addOptions({demoOption, screenshotOption, afterOption});
+    parser.process(app);
+    const bool demo = parser.isSet(demoOption);
+    bool afterOk = false;
+    const double after = parser.value(afterOption).toDouble(&afterOk);
+    if (!afterOk || after < 0) {
+        std::cerr << "fleetscope: --after takes a number of seconds\n";
+        return 2;
+    }
+
+    ProtocolRegistry protocols;
+    registerBuiltinProtocols(protocols);
+    registerReplayProtocol(protocols);
+    sim::SimulatorRegistry simulators;
+    sim::registerBuiltinSimulators(simulators);
+
+    // Every secret an endpoint is given is masked wherever events and frames are written down.
+    auto masker = std::make_shared<SecretMasker>();
+    Workspace workspace(protocols, masker);
+    // The event log on disk (docs/recording.md): every event of every endpoint, read back by the
+    // log panel's History and by fleetscope-cli log. Demo mode keeps the user's log clean.
+    std::unique_ptr<EventStore> eventStore;
+    if (!demo) {
+        eventStore = std::make_unique<EventStore>(masker);
+        QObject::connect(eventStore.get(), &EventStore::opened, [](bool ok, const QString &detail) {
+            if (!ok)
+                std::cerr << "fleetscope: event database: " << qPrintable(detail) << std::endl;
+        });
+        QObject::connect(eventStore.get(), &EventStore::failed, [](const QString &reason) {
+            std::cerr << "fleetscope: event database: " << qPrintable(reason) << std::endl;
+        });
+        EventStoreOptions storeOptions;
+        storeOptions.path = defaultEventDatabasePath();
+        eventStore->open(storeOptions);
+        QObject::connect(&workspace, &Workspace::eventsAppended, eventStore.get(), &EventStore::append);
+    }
+    TemplateLibrary templates(protocols);
+    const QString configDir = ui::configDirectory();
+    ui::ProfileStore profiles(configDir, protocols);
+    ui::SessionState session(configDir);
+    ui::KeychainSecretStore secrets;
+
+    ui::MainWindow window({&workspace, &templates, &profiles, &secrets, &session, eventStore.get()}, !demo);
+    window.restoreSession();
+
+    std::unique_ptr<gui::WindowCapture> capture;
+    if (parser.isSet(screenshotOption)) {
+        capture = std::make_unique<gui::WindowCapture>(
+            &window, parser.value(screenshotOption), static_cast<int>(after * 1000));
+        capture->setClock(clock);
+        QObject::connect(capture.get(), &gui::WindowCapture::finished, &app, [](bool ok, const QString &message) {
+            (ok ? std::cout : std::cerr) << "fleetscope: screenshot " << qPrintable(message) << std::endl;
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+    }
+    window.show();
+
+    ui::DemoFleet fleet(simulators);
+    if (demo) {
+        QObject::connect(&fleet, &ui::DemoFleet::started, &window,
+            [&window](const QVector<ui::DemoFleet::Target> &targets, const QStringList &errors) {
+                for (const QString &error : errors)
+                    std::cerr << "fleetscope: demo: " << qPrintable(error) << std::endl;
+                window.openDemo(targets);
+            });
+        fleet.start();
+    }
+    const int status = app.exec();
+    if (eventStore)
+        eventStore->close(); // the last events are committed before the process ends
+    return status;
+}

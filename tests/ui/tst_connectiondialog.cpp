@@ -1,0 +1,106 @@
+#include "core/endpoint/endpoint.h"
+#include "core/endpoint/protocolregistry.h"
+#include "core/workspace/workspace.h"
+#include "tests/common/testsupport.h"
+#include "ui/connectiondialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace fleetscope;
+using namespace fleetscope::ui;
+
+// The connection dialog builds each protocol's form from its ProtocolInfo, refuses incomplete
+// input with the reason, and tests a connection with a temporary endpoint.
+class tst_ConnectionDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { registerBuiltinProtocols(m_protocols); }
+
+    void formFollowsTheProtocol_data()
+    {
+        QTest::addColumn<QString>("protocol");
+        for (const QString &protocol : m_protocols.ids())
+            QTest::newRow(qPrintable(protocol)) << protocol;
+    }
+
+    void formFollowsTheProtocol()
+    {
+        QFETCH(QString, protocol);
+        Workspace workspace(m_protocols);
+        ConnectionDialog dialog(&workspace, {}, true);
+        auto *protocolBox = dialog.findChild<QComboBox *>();
+        protocolBox->setCurrentIndex(protocolBox->findData(protocol));
+        for (const ProtocolField &field : m_protocols.find(protocol)->fields) {
+            QWidget *editor = dialog.findChild<QWidget *>(QStringLiteral("field-") + field.key);
+            QVERIFY2(editor, qPrintable(field.key));
+            if (field.kind == ProtocolField::Kind::Secret)
+                QCOMPARE(qobject_cast<QLineEdit *>(editor)->echoMode(), QLineEdit::Password);
+        }
+    }
+
+    void validatesAndTests()
+    {
+        auto simulator = test::startSimulator(QStringLiteral("exosite"));
+        QVERIFY(simulator);
+        Workspace workspace(m_protocols);
+        ConnectionDialog dialog(&workspace, {QStringLiteral("taken")}, true);
+        dialog.show();
+        QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog.problem().contains(QLatin1String("name")));
+
+        EndpointConfig config = simulator->clientConfig();
+        config.name = QStringLiteral("taken");
+        dialog.setConfig(config, false);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog.problem().contains(QLatin1String("taken")));
+        config.name = QStringLiteral("mine");
+        const QString secret = config.secret;
+        config.secret.clear();
+        dialog.setConfig(config, false);
+        QVERIFY(!ok->isEnabled()); // the key is required
+        auto *secretEdit = dialog.findChild<QLineEdit *>(QStringLiteral("field-secret"));
+        QTest::keyClicks(secretEdit, secret);
+        QVERIFY2(ok->isEnabled(), qPrintable(dialog.problem()));
+        QCOMPARE(dialog.config().secret, secret);
+        QCOMPARE(dialog.config().url, config.url);
+        QCOMPARE(dialog.connectOnStart(), false);
+        QVERIFY(dialog.rememberSecret());
+
+        QSignalSpy tested(&dialog, &ConnectionDialog::testFinished);
+        dialog.testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 10000);
+        QVERIFY2(tested.first().at(0).toBool(), qPrintable(tested.first().at(1).toString()));
+        QVERIFY(workspace.endpointNames().isEmpty()); // a test adds nothing
+
+        secretEdit->setText(QStringLiteral("ffffffffffffffffffffffffffffffffffffffff"));
+        dialog.testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 2, 10000);
+        QCOMPARE(tested.at(1).at(0).toBool(), false);
+    }
+
+    void noKeychainSaysSo()
+    {
+        Workspace workspace(m_protocols);
+        ConnectionDialog dialog(&workspace, {}, false);
+        QVERIFY(!dialog.rememberSecret());
+        bool found = false;
+        for (const QCheckBox *box : dialog.findChildren<QCheckBox *>())
+            found = found || box->text().contains(QLatin1String("asked for at each start"));
+        QVERIFY(found);
+    }
+
+private:
+    ProtocolRegistry m_protocols;
+};
+
+QTEST_MAIN(tst_ConnectionDialog)
+#include "tst_connectiondialog.moc"
