@@ -148,12 +148,9 @@ void IntuEndpoint::replaySentFrame(const QString &text)
     }
     switch (sent.kind) {
     case Message::Kind::Query:
-        if (!sent.request.isEmpty() && !sent.targets.isEmpty()) {
-            // "." is the connected node, "pepper-7f3a/." a child, "../." the parent.
-            QString prefix = sent.targets.first();
-            prefix.chop(1);
-            m_browser.expectAnswer(sent.request, prefix);
-        }
+        // "." is the connected node, "pepper-7f3a/." a child, "../." the parent.
+        if (!sent.request.isEmpty() && !sent.targets.isEmpty() && sent.targets.first().endsWith(QLatin1Char('.')))
+            m_browser.expectAnswer(sent.request, sent.targets.first().chopped(1));
         break;
     case Message::Kind::Subscribe:
         for (const QString &path : sent.targets)

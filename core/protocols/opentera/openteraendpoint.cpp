@@ -79,7 +79,6 @@ void OpenTeraEndpoint::onLoginReply(const RestReply &reply)
     switch (outcome.kind) {
     case LoginOutcome::Kind::Success: {
         m_rest.setToken(outcome.token);
-        m_masker.addSecret(outcome.token);
         m_fullname = outcome.userFullname;
         m_mapper.setSelfUuid(outcome.userUuid);
         scheduleRefresh();

@@ -79,9 +79,10 @@ private:
     RestClient m_rest;
     EntityTree m_tree;
     EventMapper m_mapper;
-    // Masks the credentials REST answers carry (tokens, websocket_url ids) before they go into an
-    // event or a command reply: credentials never appear in events. (No server echoes the
-    // password, and masking a word like "admin" everywhere would shred the replies.)
+    // Masks the credentials REST answers carry (tokens, websocket_url ids: its patterns know them)
+    // before they go into an event or a command reply: credentials never appear in events. It is
+    // told no secret: no server echoes the password, and masking a word like "admin" everywhere
+    // would shred the replies.
     SecretMasker m_masker;
     QTimer m_refreshTimer;
     QString m_user;

@@ -2,6 +2,7 @@
 
 #include "core/endpoint/endpoint.h"
 #include "core/protocols/opentera/openteradevicestatus.h"
+#include "core/util/epochtime.h"
 #include "core/util/jsonutil.h"
 
 #include <QJsonDocument>
@@ -97,7 +98,7 @@ void EventMapper::applyFrame(
     case Frame::Kind::Events:
         break;
     }
-    const qint64 tMs = frame.time > 0 && std::isfinite(frame.time) ? std::llround(frame.time * 1000.0) : now;
+    const qint64 tMs = epochSecondsToMs(frame.time).value_or(now);
     for (const WireEvent &event : frame.events)
         applyEvent(event, frame.time, tMs, out);
 }
