@@ -125,7 +125,7 @@ void bench_OpenTeraFrame::decodeAndMap()
     {
         const QString &text = texts.at(i++ % texts.size());
         EndpointBatch batch;
-        mapper.applyFrame(ot::decodeTextFrame(text), text, 0, &batch);
+        mapper.applyFrame(ot::decodeTextFrame(text), text, 0, 1732134567000, &batch);
     }
 }
 

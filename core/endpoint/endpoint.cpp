@@ -125,25 +125,36 @@ void Endpoint::replaySentFrame(const QString &text)
     Q_UNUSED(text);
 }
 
-void Endpoint::attachLink(WebSocketLink *link)
+void Endpoint::attachLink(WebSocketLink *link, const QString &channel)
 {
     if (!link || m_links.contains(link))
         return;
     m_links.insert(link);
     connect(link, &QObject::destroyed, this, [this, link] { m_links.remove(link); });
-    connect(link, &WebSocketLink::textReceived, this,
-        [this](const QString &text) { emitWire(WireFrame::Direction::In, text, {}, false); });
-    connect(link, &WebSocketLink::binaryReceived, this,
-        [this](const QByteArray &data) { emitWire(WireFrame::Direction::In, {}, data, true); });
+    connect(link, &WebSocketLink::textReceived, this, [this, link, channel](const QString &text) {
+        emitWire(WireFrame::Direction::In, text, {}, false, link->lastReceivedMs(), channel);
+    });
+    connect(link, &WebSocketLink::binaryReceived, this, [this, link, channel](const QByteArray &data) {
+        emitWire(WireFrame::Direction::In, {}, data, true, link->lastReceivedMs(), channel);
+    });
     connect(link, &WebSocketLink::frameSent, this,
-        [this](const QString &text) { emitWire(WireFrame::Direction::Out, text, {}, false); });
+        [this, channel](const QString &text) { emitWire(WireFrame::Direction::Out, text, {}, false, 0, channel); });
     connect(link, &WebSocketLink::binaryFrameSent, this,
-        [this](const QByteArray &data) { emitWire(WireFrame::Direction::Out, {}, data, true); });
+        [this, channel](const QByteArray &data) { emitWire(WireFrame::Direction::Out, {}, data, true, 0, channel); });
     connect(link, &WebSocketLink::dropped, this, [this, link](int closeCode, const QString &reason) {
         const QString why = WebSocketLink::refusedInputReason(closeCode, link->options().maxMessageBytes);
         if (!why.isEmpty())
             reportEvent(Severity::Error, QString(), why, reason);
     });
+}
+
+qint64 Endpoint::receiveTimeMs(const WebSocketLink *link) const
+{
+    if (m_replayTimeMs > 0)
+        return m_replayTimeMs;
+    if (link && link->lastReceivedMs() > 0)
+        return link->lastReceivedMs();
+    return nowMs();
 }
 
 void Endpoint::attachChildLinks()
@@ -164,16 +175,18 @@ void Endpoint::connectNotify(const QMetaMethod &signal)
         QMetaObject::invokeMethod(this, &Endpoint::attachChildLinks, Qt::QueuedConnection);
 }
 
-void Endpoint::emitWire(WireFrame::Direction direction, const QString &text, const QByteArray &data, bool binary)
+void Endpoint::emitWire(WireFrame::Direction direction, const QString &text, const QByteArray &data, bool binary,
+    qint64 t, const QString &channel)
 {
     if (!isSignalConnected(QMetaMethod::fromSignal(&Endpoint::wireFrame)))
         return;
     WireFrame frame;
-    frame.t = nowMs();
+    frame.t = t > 0 ? t : nowMs();
     frame.direction = direction;
     frame.binary = binary;
     frame.text = text;
     frame.data = data;
+    frame.channel = channel;
     Q_EMIT wireFrame(frame);
 }
 

@@ -51,6 +51,8 @@ public:
     // The recorded time of the frame being replayed: events reported without a time of their own
     // carry it instead of the wall clock. 0: live.
     void setReplayTime(qint64 ms) { m_replayTimeMs = ms; }
+    // The recorded channel of the frame being replayed (WireFrame::channel; see attachLink()).
+    void setReplayChannel(const QString &channel) { m_replayChannel = channel; }
 
 public Q_SLOTS:
     // Connects and authenticates; state goes Connecting → Connected → Ready (or Failed).
@@ -85,10 +87,19 @@ protected:
         qint64 t = 0);
     void setState(LinkState state, const QString &detail);
     quint64 nextCommandId() { return ++m_lastCommandId; }
-    // Adapters call this for each WebSocketLink they own (in their constructor): its frames reach
-    // wireFrame(), and a connection closed because the server's input was refused (invalid UTF-8,
-    // a message over the size limit, a protocol violation) becomes an error event saying why.
-    void attachLink(WebSocketLink *link);
+    // Adapters call this for each WebSocketLink they own (in their constructor, or when they create
+    // one): its frames reach wireFrame(), and a connection closed because the server's input was
+    // refused (invalid UTF-8, a message over the size limit, a protocol violation) becomes an error
+    // event saying why. An adapter with several sockets names each `channel`: recordings keep the
+    // name with every frame, and replay hands it back through replayChannel().
+    void attachLink(WebSocketLink *link, const QString &channel = QString());
+    // The arrival time of the frame being handled, for protocols whose messages carry no time of
+    // their own: during a replay its recorded time, else the time `link` delivered it (the time a
+    // recording stores for it), else now. Call it only while handling a received frame.
+    qint64 receiveTimeMs(const WebSocketLink *link) const;
+    // During a replay, the channel the frame being replayed was recorded on (empty: the only one,
+    // or a recording without channels).
+    QString replayChannel() const { return m_replayChannel; }
     void connectNotify(const QMetaMethod &signal) override;
 
     // Subscriptions the user asked for; adapters restore them after a reconnect.
@@ -97,7 +108,8 @@ protected:
 private:
     void scheduleFlush();
     void attachChildLinks();
-    void emitWire(WireFrame::Direction direction, const QString &text, const QByteArray &data, bool binary);
+    void emitWire(WireFrame::Direction direction, const QString &text, const QByteArray &data, bool binary, qint64 t,
+        const QString &channel);
     // False (and a warning event, once) when `path` is new and the topic limit is reached.
     bool admitPath(const QString &path);
 
@@ -109,6 +121,7 @@ private:
     int m_batchIntervalMs = 33;
     quint64 m_lastCommandId = 0;
     qint64 m_replayTimeMs = 0;
+    QString m_replayChannel;
     QSet<QString> m_knownPaths;
     bool m_topicLimitReported = false;
     QSet<WebSocketLink *> m_links;

@@ -16,6 +16,9 @@ struct WireFrame
     bool binary = false;
     QString text; // text frames
     QByteArray data; // binary frames
+    // Which of the endpoint's sockets it crossed, for adapters that own several (CityIO: one per
+    // project); empty for the others. Replay hands it back (Endpoint::replayChannel()).
+    QString channel;
 };
 
 } // namespace fleetscope

@@ -1,5 +1,6 @@
 #include "core/link/websocketlink.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QNetworkRequest>
 #include <QSslCertificate>
@@ -94,12 +95,14 @@ void WebSocketLink::startAttempt()
         ++m_counters.framesIn;
         m_counters.bytesIn += static_cast<quint64>(text.size());
         m_sinceAlive.start();
+        m_lastReceivedMs = QDateTime::currentMSecsSinceEpoch();
         Q_EMIT textReceived(text);
     });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
         ++m_counters.framesIn;
         m_counters.bytesIn += static_cast<quint64>(data.size());
         m_sinceAlive.start();
+        m_lastReceivedMs = QDateTime::currentMSecsSinceEpoch();
         Q_EMIT binaryReceived(data);
     });
     connect(socket, &QWebSocket::pong, this, [this] { m_sinceAlive.start(); });

@@ -56,6 +56,10 @@ public:
     bool isOpen() const;
     // Milliseconds until the pending retry, or -1.
     int retryInMs() const;
+    // When the frame being delivered (textReceived/binaryReceived) arrived, ms since the epoch: one
+    // time for every receiver of that frame (a session recording and the adapter decoding it), so
+    // that a replay stamps what it decodes exactly as the live session did. 0 before any frame.
+    qint64 lastReceivedMs() const { return m_lastReceivedMs; }
 
     // Why the connection closed with `closeCode` when that code means the peer's input was refused
     // (invalid UTF-8 in a text frame, a message over maxMessageBytes, a protocol violation);
@@ -104,6 +108,7 @@ private:
     QString m_socketError;
     bool m_everConnected = false;
     bool m_userClosed = false;
+    qint64 m_lastReceivedMs = 0;
 };
 
 } // namespace fleetscope

@@ -31,6 +31,8 @@ QJsonObject frame(const RecordingFrame &frame, const RecordingInfo &info, const 
         {QStringLiteral("protocol"), info.endpoints.value(frame.endpointIndex).protocol},
         {QStringLiteral("direction"),
             frame.frame.direction == WireFrame::Direction::Out ? QStringLiteral("out") : QStringLiteral("in")}};
+    if (!frame.frame.channel.isEmpty())
+        out.insert(QStringLiteral("channel"), frame.frame.channel);
     if (frame.frame.binary) {
         const QByteArray data = masker ? masker->maskBytes(frame.frame.data) : frame.frame.data;
         out.insert(QStringLiteral("binary"), QString::fromLatin1(data.toBase64()));

@@ -12,6 +12,7 @@ class SecretMasker;
 //   {"kind":"recording","version":1,"started":ms,"fleetscope":"0.1.0","endpoints":[{name,protocol,url}]}
 //   {"kind":"frame","t":ms,"endpoint":"..","protocol":"..","direction":"in|out","text":".."}
 //   {"kind":"frame",...,"binary":"<base64>"}
+// plus "channel":".." on frames of adapters with several sockets (CityIO's project sockets).
 // Text goes through `masker` once more, so that even a recording made without one exports clean.
 namespace RecordingExport {
 QJsonObject header(const RecordingInfo &info, const SecretMasker *masker);

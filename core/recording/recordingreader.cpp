@@ -168,6 +168,7 @@ bool RecordingReader::next(RecordingFrame *out)
         out->frame.t = m_lastT;
         out->frame.direction = frame.direction() == recording::RecordedFrame::DIRECTION_OUT ? WireFrame::Direction::Out
                                                                                             : WireFrame::Direction::In;
+        out->frame.channel = QString::fromStdString(frame.channel());
         if (frame.body_case() == recording::RecordedFrame::kBinary) {
             out->frame.binary = true;
             out->frame.data = QByteArray(frame.binary().data(), static_cast<qsizetype>(frame.binary().size()));

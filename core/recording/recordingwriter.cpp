@@ -101,6 +101,8 @@ bool RecordingWriter::write(int endpointIndex, const WireFrame &wire)
     frame.set_endpoint(static_cast<quint32>(endpointIndex));
     frame.set_direction(wire.direction == WireFrame::Direction::Out ? recording::RecordedFrame::DIRECTION_OUT
                                                                     : recording::RecordedFrame::DIRECTION_IN);
+    if (!wire.channel.isEmpty())
+        frame.set_channel(wire.channel.toStdString());
     if (wire.binary) {
         const QByteArray data = m_masker ? m_masker->maskBytes(wire.data) : wire.data;
         frame.set_binary(data.constData(), static_cast<size_t>(data.size()));

@@ -140,6 +140,7 @@ void ReplayEndpoint::play(const RecordingFrame &recorded)
     const WireFrame &frame = recorded.frame;
     Endpoint *target = m_adapter ? m_adapter.get() : this;
     target->setReplayTime(frame.t);
+    target->setReplayChannel(frame.channel);
     if (frame.direction == WireFrame::Direction::In) {
         ++m_counters.framesIn;
         m_counters.bytesIn += static_cast<quint64>(frame.binary ? frame.data.size() : frame.text.size());
@@ -154,6 +155,7 @@ void ReplayEndpoint::play(const RecordingFrame &recorded)
             target->replaySentFrame(frame.text);
     }
     target->setReplayTime(0);
+    target->setReplayChannel(QString());
 }
 
 void ReplayEndpoint::finish()

@@ -10,7 +10,7 @@
 
 namespace fleetscope::fuzz {
 
-int fuzzEndpointReplay(const QString &protocol, const uint8_t *data, size_t size)
+int fuzzEndpointReplay(const QString &protocol, const uint8_t *data, size_t size, const QStringList &channels)
 {
     static ProtocolRegistry registry = [] {
         ProtocolRegistry r;
@@ -30,7 +30,10 @@ int fuzzEndpointReplay(const QString &protocol, const uint8_t *data, size_t size
         if (record.isEmpty())
             continue;
         const QByteArray frame = record.mid(1);
-        switch (static_cast<unsigned char>(record.at(0)) & 3) {
+        const auto tag = static_cast<unsigned char>(record.at(0));
+        if (!channels.isEmpty())
+            endpoint->setReplayChannel(channels.at(((tag >> 2) & 7) % channels.size()));
+        switch (tag & 3) {
         case 1:
             endpoint->replaySentFrame(QString::fromUtf8(frame));
             break;

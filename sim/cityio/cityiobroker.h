@@ -46,6 +46,8 @@ public:
     // Fault injection: `text` verbatim to every UI listening to `table` (all UIs when empty).
     int sendRaw(const QString &table, const QString &text);
     void dropAll();
+    // Every connected peer's socket (fault injection writes raw frames under them).
+    QList<QWebSocket *> sockets() const { return m_peers.keys(); }
 
     int connectionCount() const { return static_cast<int>(m_peers.size()); }
     int listenerCount(const QString &table) const;

@@ -1,5 +1,7 @@
 #include "sim/cityio/cityiosimulator.h"
 
+#include "sim/common/rawframe.h"
+
 #include <QWebSocket>
 
 namespace fleetscope::sim::cityio {
@@ -80,6 +82,16 @@ QStringList CityioSimulator::describe() const
         QStringLiteral("  tables: volpe (20x20), corktown (24x18); no credentials"),
         QStringLiteral("  try: fleetscope-cli watch --protocol cityio --url %1 --project volpe --for 10").arg(url),
     };
+}
+
+int CityioSimulator::injectRawFrame(const QByteArray &payload, RawFrameKind kind)
+{
+    int sent = 0;
+    for (QWebSocket *socket : m_broker.sockets()) {
+        if (writeRawFrame(m_front.transportOf(socket), kind == RawFrameKind::Binary ? 0x2 : 0x1, payload))
+            ++sent;
+    }
+    return sent;
 }
 
 } // namespace fleetscope::sim::cityio

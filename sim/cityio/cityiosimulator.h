@@ -32,6 +32,7 @@ public:
     QStringList describe() const override;
     void dropAllConnections() override { m_broker.dropAll(); }
     int connectionCount() const override { return m_broker.connectionCount(); }
+    int injectRawFrame(const QByteArray &payload, RawFrameKind kind) override;
 
     // Fault injection: a raw frame (anything, even not JSON) to the UIs listening to `table`.
     int sendRawFrame(const QString &table, const QString &text) { return m_broker.sendRaw(table, text); }

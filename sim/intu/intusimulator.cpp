@@ -1,5 +1,6 @@
 #include "sim/intu/intusimulator.h"
 
+#include "sim/common/rawframe.h"
 #include "sim/intu/intuclientlink.h"
 #include "sim/intu/styledjson.h"
 
@@ -309,6 +310,16 @@ void IntuSimulator::injectFrame(const QByteArray &frame, bool binary)
         else
             client->socket()->sendTextMessage(QString::fromUtf8(frame));
     }
+}
+
+int IntuSimulator::injectRawFrame(const QByteArray &payload, RawFrameKind kind)
+{
+    int sent = 0;
+    for (IntuClientLink *client : std::as_const(m_clients)) {
+        if (writeRawFrame(m_front.transportOf(client->socket()), kind == RawFrameKind::Binary ? 0x2 : 0x1, payload))
+            ++sent;
+    }
+    return sent;
 }
 
 void IntuSimulator::onPing()

@@ -47,6 +47,7 @@ public:
     QStringList describe() const override;
     void dropAllConnections() override;
     int connectionCount() const override { return static_cast<int>(m_clients.size()); }
+    int injectRawFrame(const QByteArray &payload, RawFrameKind kind) override;
 
     IntuNode *root() { return m_bodies.front()->node(); }
     // The instance with this selfId (sim-intu-0001, pepper-7f3a, nao-2c91, parent-0001), or nullptr.

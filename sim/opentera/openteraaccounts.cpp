@@ -53,6 +53,9 @@ OpenTeraAccounts::OpenTeraAccounts(const QVariantMap &options)
     add("siteadmin", QStringLiteral("Site"), QStringLiteral("Admin"), false, true, "");
     add("clinician1", QStringLiteral("Émilie"), QStringLiteral("Tremblay"), false, false, "");
     add("clinician2", QStringLiteral("Marc"), QStringLiteral("Gagnon"), false, false, "2fa");
+    const QVariantMap passwords = options.value(QStringLiteral("passwords")).toMap();
+    for (SimAccount &account : m_accounts)
+        account.password = passwords.value(account.login, account.login).toString();
 }
 
 const SimAccount *OpenTeraAccounts::byUuid(const QString &uuid) const
@@ -93,7 +96,7 @@ OpenTeraAccounts::Check OpenTeraAccounts::checkPassword(
     if (failures.size() >= m_lockoutFailures)
         return Check::LockedOut; // even the right password, until the window passes
     const SimAccount *found = byLogin(login);
-    if (!found || password != found->login) {
+    if (!found || password != found->password) {
         failures.append(now);
         return Check::BadCredentials;
     }
@@ -119,7 +122,15 @@ QString OpenTeraAccounts::issueToken(const QString &userUuid, int lifetimeS)
         + base64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     const QString token = QString::fromLatin1(signingInput + '.' + base64Url(sign(signingInput)));
     m_userByToken.insert(token, userUuid);
+    remember(token);
     return token;
+}
+
+void OpenTeraAccounts::remember(const QString &secret)
+{
+    m_issued << secret;
+    if (m_issued.size() > kRememberedSecrets)
+        m_issued.removeFirst();
 }
 
 QString OpenTeraAccounts::userForToken(const QString &token) const
@@ -166,6 +177,7 @@ QString OpenTeraAccounts::issueSocketKey(const QString &userUuid)
     QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 16);
     const QString key = QString::fromLatin1(bytes.toHex()); // 128 hex characters
     m_keys.insert(key, Key {userUuid, nowMs() + m_keyLifetimeMs});
+    remember(key);
     return key;
 }
 

@@ -16,7 +16,8 @@ struct SimAccount
 {
     int id = 0;
     QString uuid;
-    QString login; // also the password (admin/admin …)
+    QString login;
+    QString password; // the login unless the "passwords" option says otherwise (admin/admin …)
     QString firstName;
     QString lastName;
     bool superadmin = false;
@@ -31,7 +32,8 @@ struct SimAccount
 // logout disables at once, and single-use WebSocket keys valid 60 s.
 //
 // Options: "tokenLifetimeS", "refreshLifetimeS", "keyLifetimeMs", "lockoutFailures",
-// "lockoutWindowMs". Threading: the simulator's thread.
+// "lockoutWindowMs", "passwords" (a map login → password; by default each password is the login).
+// Threading: the simulator's thread.
 class OpenTeraAccounts
 {
 public:
@@ -59,9 +61,14 @@ public:
     QString takeSocketKey(const QString &key);
 
     int refreshLifetimeS() const { return m_refreshLifetimeS; }
+    // The tokens and socket keys handed out (the last kRememberedSecrets), for tests that look
+    // for leaked secrets.
+    QStringList issuedSecrets() const { return m_issued; }
+    static constexpr int kRememberedSecrets = 1000;
 
 private:
     QByteArray sign(const QByteArray &data) const;
+    void remember(const QString &secret);
 
     QVector<SimAccount> m_accounts;
     QHash<QString, QString> m_userByToken; // valid tokens only
@@ -72,6 +79,7 @@ private:
         qint64 expiresMs = 0;
     };
     QHash<QString, Key> m_keys;
+    QStringList m_issued;
     int m_tokenLifetimeS;
     int m_refreshLifetimeS;
     int m_keyLifetimeMs;

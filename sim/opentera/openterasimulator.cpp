@@ -1,5 +1,7 @@
 #include "sim/opentera/openterasimulator.h"
 
+#include "sim/common/rawframe.h"
+
 #include <QDateTime>
 #include <QTimer>
 #include <QWebSocket>
@@ -89,7 +91,7 @@ EndpointConfig OpenTeraSimulator::clientConfig() const
     config.protocol = protocol();
     config.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
     config.options.insert(QStringLiteral("user"), QStringLiteral("admin"));
-    config.secret = QStringLiteral("admin");
+    config.secret = m_accounts.byLogin(QStringLiteral("admin"))->password;
     return config;
 }
 
@@ -281,6 +283,16 @@ void OpenTeraSimulator::sendFrame(Connection *connection, const QVector<OutEvent
         connection->socket->sendBinaryMessage(binaryFrame(events, nowSeconds()));
     else
         connection->socket->sendTextMessage(jsonFrame(events, nowSeconds(), m_style));
+}
+
+int OpenTeraSimulator::injectRawFrame(const QByteArray &payload, RawFrameKind kind)
+{
+    int sent = 0;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (writeRawFrame(m_front.transportOf(it.key()), kind == RawFrameKind::Binary ? 0x2 : 0x1, payload))
+            ++sent;
+    }
+    return sent;
 }
 
 } // namespace fleetscope::sim::opentera

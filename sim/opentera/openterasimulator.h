@@ -43,6 +43,7 @@ public:
     QStringList describe() const override;
     void dropAllConnections() override;
     int connectionCount() const override { return static_cast<int>(m_connections.size()); }
+    int injectRawFrame(const QByteArray &payload, RawFrameKind kind) override;
 
     OpenTeraWorld &world() { return m_world; }
     const OpenTeraAccounts &accounts() const { return m_accounts; }

@@ -4,6 +4,7 @@
 #include "core/protocols/opentera/openteradevicestatus.h"
 #include "core/protocols/opentera/openteraeventmapper.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -70,7 +71,7 @@ QStringList lines(const EventList &events)
 EndpointBatch apply(EventMapper &mapper, const QString &text)
 {
     EndpointBatch batch;
-    mapper.applyFrame(decodeTextFrame(text), text, text.toUtf8().size(), &batch);
+    mapper.applyFrame(decodeTextFrame(text), text, text.toUtf8().size(), QDateTime::currentMSecsSinceEpoch(), &batch);
     return batch;
 }
 
@@ -376,10 +377,23 @@ void tst_OpenTeraEventMapper::undecodableFrames()
     EventMapper mapper(&tree);
     const QString truncated = frame({}).left(40);
     EndpointBatch batch = apply(mapper, truncated);
-    QCOMPARE(lines(batch.events), QStringList {QStringLiteral("error||undecodable frame (40 bytes)")});
-    QVERIFY(batch.events.first().payload.startsWith(truncated));
+    QCOMPARE(batch.events.size(), 1);
+    QVERIFY2(
+        lines(batch.events).first().startsWith(QLatin1String("error||undecodable frame (40 bytes): not valid JSON")),
+        qPrintable(lines(batch.events).first()));
+    QCOMPARE(batch.events.first().payload, truncated);
     batch = apply(mapper, QStringLiteral("Not allowed to send message"));
     QCOMPARE(lines(batch.events), QStringList {QStringLiteral("warning||Not allowed to send message")});
+    // Other text, and JSON that is no TeraMessage, are errors holding the frame.
+    for (const QString &wrong : {QStringLiteral("<html>502 Bad Gateway</html>"), QStringLiteral("42"),
+             QStringLiteral("[1,2,3]"), QStringLiteral(R"({"status":17})")}) {
+        batch = apply(mapper, wrong);
+        QCOMPARE(batch.events.size(), 1);
+        const QString line = lines(batch.events).first();
+        QVERIFY2(line.startsWith(QStringLiteral("error||undecodable frame (%1 bytes): ").arg(wrong.toUtf8().size())),
+            qPrintable(line));
+        QCOMPARE(batch.events.first().payload, wrong);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_OpenTeraEventMapper)

@@ -162,9 +162,14 @@ void tst_OpenTeraFrame::textFrames_data()
     QTest::newRow("another message type")
         << QStringLiteral(R"({"message":{"@type":"type.googleapis.com/opentera.protobuf.ServerCommand","type":1}})")
         << int(Frame::Kind::Unexpected) << QStringList();
-    QTest::newRow("JSON array") << QStringLiteral("[1,2]") << int(Frame::Kind::Unexpected) << QStringList();
-    QTest::newRow("unrelated object") << QStringLiteral(R"({"hello":"world"})") << int(Frame::Kind::Unexpected)
+    // Wrong-type frames are undecodable (an error event); only a TeraMessage of another type is
+    // a warning (a newer server).
+    QTest::newRow("JSON array") << QStringLiteral("[1,2]") << int(Frame::Kind::Undecodable) << QStringList();
+    QTest::newRow("unrelated object") << QStringLiteral(R"({"hello":"world"})") << int(Frame::Kind::Undecodable)
                                       << QStringList();
+    QTest::newRow("JSON number") << QStringLiteral("42") << int(Frame::Kind::Undecodable) << QStringList();
+    QTest::newRow("other text") << QStringLiteral("<html>502 Bad Gateway</html>") << int(Frame::Kind::Undecodable)
+                                << QStringList();
 }
 
 void tst_OpenTeraFrame::textFrames()

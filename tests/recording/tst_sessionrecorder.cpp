@@ -5,15 +5,115 @@
 #include "core/recording/sessionrecorder.h"
 #include "core/store/eventstore.h"
 #include "core/util/secretmasker.h"
+#include "sim/opentera/openterasimulator.h"
 #include "tests/common/testsupport.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace fleetscope;
+
+namespace {
+
+// Where a session leaves text behind: the events as reported (in memory), the recording file,
+// its export, and the event database's files.
+struct Traces
+{
+    EventList events;
+    QByteArray recording;
+    QString exported;
+    QVector<QPair<QString, QByteArray>> database;
+    int frames = 0;
+};
+
+// Records a session of `config` into a recording and an event database (both through `masker`,
+// as the CLI and the app set them up) while `drive` runs it, then collects the traces.
+bool recordSession(const EndpointConfig &config, const std::shared_ptr<SecretMasker> &masker, const QString &folder,
+    const std::function<bool(Endpoint *, const EventList &events, const int &samples)> &drive, Traces *traces)
+{
+    ProtocolRegistry registry;
+    registerBuiltinProtocols(registry);
+    QString error;
+    auto endpoint = registry.create(config, &error);
+    if (!endpoint) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    const QString path = QDir(folder).filePath(QStringLiteral("session.fsrec"));
+    SessionRecorder recorder(masker);
+    recorder.addEndpoint(endpoint.get());
+    if (!recorder.start(path, &error))
+        return false;
+    EventStore store(masker);
+    EventStoreOptions storeOptions;
+    storeOptions.path = QDir(folder).filePath(QStringLiteral("events.sqlite"));
+    store.open(storeOptions);
+    QObject context;
+    QObject::connect(endpoint.get(), &Endpoint::batchReady, &store, &EventStore::appendBatch);
+    int samples = 0;
+    QObject::connect(endpoint.get(), &Endpoint::batchReady, &context, [&](const EndpointBatch &batch) {
+        samples += static_cast<int>(batch.samples.size());
+        traces->events += batch.events;
+    });
+    const bool ok = drive(endpoint.get(), traces->events, samples);
+    endpoint->flush();
+    endpoint->close();
+    endpoint->flush();
+    recorder.stop();
+    store.close();
+    if (!ok || store.committedCount() == 0)
+        return false;
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    traces->recording = file.readAll();
+    RecordingReader reader;
+    if (!reader.open(path))
+        return false;
+    QStringList exported {QString::fromUtf8(
+        QJsonDocument(RecordingExport::header(reader.info(), masker.get())).toJson(QJsonDocument::Compact))};
+    RecordingFrame frame;
+    while (reader.next(&frame)) {
+        exported << QString::fromUtf8(
+            QJsonDocument(RecordingExport::frame(frame, reader.info(), masker.get())).toJson(QJsonDocument::Compact));
+        ++traces->frames;
+    }
+    traces->exported = exported.join(QLatin1Char('\n'));
+    const QDir dir(folder);
+    for (const QString &name : dir.entryList({QStringLiteral("events.sqlite*")}, QDir::Files)) {
+        QFile db(dir.filePath(name));
+        if (db.open(QIODevice::ReadOnly))
+            traces->database.append({name, db.readAll()});
+    }
+    return reader.error().isEmpty() && !traces->database.isEmpty();
+}
+
+// Where `secret` shows up in the traces; empty when nowhere.
+QString whereIs(const QString &secret, const Traces &traces)
+{
+    for (const Event &event : traces.events) {
+        if (event.summary.contains(secret) || event.payload.contains(secret))
+            return QStringLiteral("the event \"%1\"").arg(event.summary);
+    }
+    if (traces.recording.contains(secret.toUtf8()))
+        return QStringLiteral("the recording");
+    if (traces.exported.contains(secret))
+        return QStringLiteral("the export");
+    for (const auto &[name, bytes] : traces.database) {
+        if (bytes.contains(secret.toUtf8()))
+            return QStringLiteral("the event database (%1)").arg(name);
+    }
+    return QString();
+}
+
+} // namespace
 
 class TestSessionRecorder : public QObject
 {
@@ -22,6 +122,9 @@ class TestSessionRecorder : public QObject
 private Q_SLOTS:
     void recordsEveryFrameAndNoSecret();
     void endpointAddedWhileRecording();
+    void intuTokenNowhere_data();
+    void intuTokenNowhere();
+    void openteraSecretsNowhere();
 };
 
 void TestSessionRecorder::recordsEveryFrameAndNoSecret()
@@ -128,6 +231,110 @@ void TestSessionRecorder::endpointAddedWhileRecording()
     QVERIFY(reader.next(&frame));
     QCOMPARE(frame.endpoint, QStringLiteral("late"));
     QCOMPARE(reader.info().endpoints.first().protocol, QStringLiteral("exosite"));
+}
+
+void TestSessionRecorder::intuTokenNowhere_data()
+{
+    QTest::addColumn<bool>("inUrl");
+    // --token (FLEETSCOPE_TOKEN): the secret, sent as a header; the masker knows it.
+    QTest::newRow("token as the secret") << false;
+    // A stream URL pasted with its token: no one told the masker, its patterns must catch it.
+    QTest::newRow("token in the URL") << true;
+}
+
+void TestSessionRecorder::intuTokenNowhere()
+{
+    QFETCH(bool, inUrl);
+    const QString token = QStringLiteral("intu-tok-7Hq2ZxP9wLm4");
+    auto simulator = test::startSimulator(QStringLiteral("intu"),
+        {{QStringLiteral("token"), token}, {QStringLiteral("cadenceScale"), 0.05},
+            {QStringLiteral("fakeChildMs"), 3600000}});
+    QVERIFY(simulator);
+    EndpointConfig config = simulator->clientConfig();
+    QCOMPARE(config.secret, token);
+    auto masker = std::make_shared<SecretMasker>();
+    if (inUrl) {
+        config.secret.clear();
+        config.url.setQuery(QStringLiteral("token=") + token);
+    } else {
+        masker->addSecret(config.secret);
+    }
+    QTemporaryDir dir;
+    Traces traces;
+    QVERIFY(recordSession(
+        config, masker, dir.path(),
+        [](Endpoint *endpoint, const EventList &, const int &samples) {
+            QSignalSpy browsed(endpoint, &Endpoint::browseFinished);
+            endpoint->open();
+            endpoint->browse();
+            if (!browsed.wait(15000) || endpoint->state() != LinkState::Ready)
+                return false;
+            endpoint->subscribe(QStringLiteral("sensor-System"));
+            endpoint->subscribe(QStringLiteral("log"));
+            return QTest::qWaitFor([&] { return samples > 10; }, 15000);
+        },
+        &traces));
+    QVERIFY(traces.frames > 10);
+    const QString where = whereIs(token, traces);
+    QVERIFY2(where.isEmpty(), qPrintable(QStringLiteral("the token is in ") + where));
+    if (inUrl)
+        QVERIFY(traces.exported.contains(QLatin1String("token=***")));
+}
+
+void TestSessionRecorder::openteraSecretsNowhere()
+{
+    // A password that is not the login, so that finding it means finding the password.
+    const QString password = QStringLiteral("Tera-Pa55-q8Xv");
+    auto simulator = test::startSimulator(QStringLiteral("opentera"),
+        {{QStringLiteral("passwords"), QVariantMap {{QStringLiteral("admin"), password}}},
+            {QStringLiteral("statusMs"), 100}, {QStringLiteral("presenceMs"), 1000000},
+            {QStringLiteral("sessionMs"), 10000000}, {QStringLiteral("unknownMs"), 0}});
+    QVERIFY(simulator);
+    auto *opentera = qobject_cast<sim::opentera::OpenTeraSimulator *>(simulator.get());
+    QVERIFY(opentera);
+    EndpointConfig config = simulator->clientConfig();
+    QCOMPARE(config.secret, password);
+    config.link.initialBackoffMs = 100;
+    config.link.maxBackoffMs = 400;
+    auto masker = std::make_shared<SecretMasker>();
+    masker->addSecret(config.secret);
+    QTemporaryDir dir;
+    Traces traces;
+    QVERIFY(recordSession(
+        config, masker, dir.path(),
+        [&](Endpoint *endpoint, const EventList &events, const int &samples) {
+            endpoint->subscribe(QStringLiteral("devices"));
+            QSignalSpy browsed(endpoint, &Endpoint::browseFinished);
+            endpoint->open();
+            endpoint->browse();
+            if (!browsed.wait(15000) || !QTest::qWaitFor([&] { return samples > 10; }, 15000))
+                return false;
+            // A second login (a new token and socket key), then a composer command whose reply is
+            // a fresh token: all of them credentials.
+            simulator->dropAllConnections();
+            if (!QTest::qWaitFor([&] { return opentera->accounts().issuedSecrets().size() >= 4; }, 15000)
+                || !QTest::qWaitFor([&] { return endpoint->state() == LinkState::Ready; }, 15000))
+                return false;
+            QSignalSpy replied(endpoint, &Endpoint::commandFinished);
+            endpoint->send(Command {QStringLiteral("GET /api/user/refresh_token"), QString(), 0});
+            if (!replied.wait(10000) || !replied.first().first().value<CommandReply>().ok)
+                return false;
+            const int before = samples;
+            return QTest::qWaitFor([&] { return samples > before + 5; }, 15000) && !events.isEmpty();
+        },
+        &traces));
+    QStringList secrets {password};
+    secrets += opentera->accounts().issuedSecrets();
+    QVERIFY2(secrets.size() >= 6, qPrintable(secrets.join(QLatin1Char(' ')))); // 3 tokens, 2 keys, password
+    for (const QString &secret : std::as_const(secrets)) {
+        const QString where = whereIs(secret, traces);
+        QVERIFY2(where.isEmpty(), qPrintable(QStringLiteral("%1… is in %2").arg(secret.left(12), where)));
+    }
+    // The reply was reported, its token masked.
+    bool masked = false;
+    for (const Event &event : std::as_const(traces.events))
+        masked = masked || event.payload.contains(QLatin1String(R"("refresh_token":"***")"));
+    QVERIFY(masked);
 }
 
 QTEST_GUILESS_MAIN(TestSessionRecorder)

@@ -26,8 +26,11 @@ CityioChannel::CityioChannel(Role role, const QString &project, const QUrl &url,
     });
     connect(&m_link, &WebSocketLink::opened, this, &CityioChannel::onOpened);
     connect(&m_link, &WebSocketLink::textReceived, this, &CityioChannel::onText);
-    connect(&m_link, &WebSocketLink::binaryReceived, this,
-        [this](const QByteArray &data) { onText(QString::fromUtf8(data)); });
+    connect(&m_link, &WebSocketLink::binaryReceived, this, [this](const QByteArray &data) {
+        QString raw;
+        const Message message = decodeBinaryMessage(data, &raw);
+        onMessage(message, raw);
+    });
     connect(&m_link, &WebSocketLink::dropped, this, [this](int code, const QString &reason) {
         m_live = false;
         m_snapshotTimer.stop();
@@ -48,11 +51,11 @@ CityioChannel::CityioChannel(Role role, const QString &project, const QUrl &url,
 
 CityioChannel::~CityioChannel() = default;
 
-QString CityioChannel::label() const
+QString CityioChannel::labelOf(Role role, const QString &project)
 {
-    switch (m_role) {
+    switch (role) {
     case Role::Interface:
-        return CityioTree::projectPath(m_project);
+        return CityioTree::projectPath(project);
     case Role::Module:
         return QStringLiteral("@module");
     case Role::Core:
@@ -108,9 +111,14 @@ void CityioChannel::onOpened()
 
 void CityioChannel::onText(const QString &text)
 {
-    const qint64 t = nowMs();
-    const Message message = decodeMessage(text);
-    Q_EMIT messageReceived(message, text, t);
+    onMessage(decodeMessage(text), text);
+}
+
+void CityioChannel::onMessage(const Message &message, const QString &raw)
+{
+    // The link's arrival time, which a recording of the frame keeps too (CityIO has no timestamps).
+    const qint64 t = m_link.lastReceivedMs() > 0 ? m_link.lastReceivedMs() : nowMs();
+    Q_EMIT messageReceived(message, raw, t);
     if (m_role == Role::Interface && message.ok && message.kind == MessageKind::TableSnapshot) {
         m_snapshotTimer.stop();
         setLive(true, QString());

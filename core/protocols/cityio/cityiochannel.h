@@ -33,7 +33,8 @@ public:
     // The project of an /interface socket; empty for probes.
     QString project() const { return m_project; }
     // Where its events go: the project's path, or "@module" / "@core".
-    QString label() const;
+    QString label() const { return labelOf(m_role, m_project); }
+    static QString labelOf(Role role, const QString &project);
     QUrl url() const { return m_url; }
     WebSocketLink &link() { return m_link; }
 
@@ -80,6 +81,7 @@ private:
 
     void onOpened();
     void onText(const QString &text);
+    void onMessage(const Message &message, const QString &raw);
     void setLive(bool ok, const QString &why);
 
     Role m_role;

@@ -263,6 +263,7 @@ CityioChannel *CityioEndpoint::channel(const QString &key, bool create)
     auto *channel = new CityioChannel(role, role == CityioChannel::Role::Interface ? key : QString(),
         m_urls.channel(path), config().link, m_snapshotTimeoutMs, this);
     m_channels.insert(key, channel);
+    attachLink(&channel->link(), key);
     connect(channel, &CityioChannel::messageReceived, this,
         [this, channel](const Message &message, const QString &raw, qint64 t) { onMessage(channel, message, raw, t); });
     connect(channel, &CityioChannel::stateChanged, this,
@@ -336,17 +337,25 @@ void CityioEndpoint::onSnapshotOverdue(CityioChannel *channel)
     });
 }
 
-void CityioEndpoint::onMessage(CityioChannel *channel, const Message &message, const QString &raw, qint64 t)
+QString CityioEndpoint::apply(
+    CityioChannel::Role role, const QString &project, const Message &message, const QString &raw, qint64 t)
 {
     EndpointBatch batch;
     QString summary;
+    const QString label = CityioChannel::labelOf(role, project);
     if (!message.ok)
-        summary = CityioTree::undecodable(channel->label(), message, raw, t, &batch);
-    else if (channel->role() == CityioChannel::Role::Interface)
-        summary = m_tree.applyInterface(channel->project(), message, raw, t, &batch);
+        summary = CityioTree::undecodable(label, message, raw, t, &batch);
+    else if (role == CityioChannel::Role::Interface)
+        summary = m_tree.applyInterface(project, message, raw, t, &batch);
     else
-        summary = m_tree.applyProbe(channel->label(), message, raw, t, &batch);
+        summary = m_tree.applyProbe(label, message, raw, t, &batch);
     forward(batch);
+    return summary;
+}
+
+void CityioEndpoint::onMessage(CityioChannel *channel, const Message &message, const QString &raw, qint64 t)
+{
+    const QString summary = apply(channel->role(), channel->project(), message, raw, t);
     if (!message.ok)
         return;
     const quint64 id = channel->takeReply(message.kind, [this, &message](quint64 waiting) {
@@ -361,6 +370,90 @@ void CityioEndpoint::onMessage(CityioChannel *channel, const Message &message, c
         QStringLiteral("%1 %2: %3")
             .arg(m_commands.value(id).type, ok ? QStringLiteral("answered") : QStringLiteral("refused"), summary),
         raw, m_commands.value(id).path);
+}
+
+// --- replay -----------------------------------------------------------------------------------
+
+CityioChannel::Role CityioEndpoint::roleOf(const QString &key)
+{
+    if (key == kModule)
+        return CityioChannel::Role::Module;
+    if (key == kCore)
+        return CityioChannel::Role::Core;
+    return CityioChannel::Role::Interface;
+}
+
+QString CityioEndpoint::replayKey(const Message &message) const
+{
+    if (const QString recorded = replayChannel(); !recorded.isEmpty())
+        return recorded;
+    QString table;
+    if (message.ok) {
+        switch (message.kind) {
+        case MessageKind::TableSnapshot:
+            table = snapshotOf(message.content).tableName;
+            break;
+        case MessageKind::GridUpdate:
+            table = gridUpdateOf(message.content).tableName;
+            break;
+        case MessageKind::Module:
+            table = moduleOutputOf(message.content).gridId;
+            break;
+        default:
+            break;
+        }
+    }
+    return table.isEmpty() ? m_replayLastListen : table;
+}
+
+void CityioEndpoint::replayMessage(const Message &message, const QString &raw)
+{
+    const QString key = replayKey(message);
+    const qint64 t = receiveTimeMs(nullptr);
+    if (key.isEmpty()) {
+        // Nothing says which table the frame is about: its events go to the endpoint itself.
+        EndpointBatch batch;
+        if (!message.ok)
+            CityioTree::undecodable(QString(), message, raw, t, &batch);
+        else
+            m_tree.applyProbe(QString(), message, raw, t, &batch);
+        forward(batch);
+        return;
+    }
+    const CityioChannel::Role role = roleOf(key);
+    apply(role, role == CityioChannel::Role::Interface ? key : QString(), message, raw, t);
+}
+
+void CityioEndpoint::replayFrame(const QString &text)
+{
+    replayMessage(decodeMessage(text), text);
+}
+
+void CityioEndpoint::replayBinaryFrame(const QByteArray &data)
+{
+    QString raw;
+    const Message message = decodeBinaryMessage(data, &raw);
+    replayMessage(message, raw);
+}
+
+void CityioEndpoint::replaySentFrame(const QString &text)
+{
+    // An /interface socket sends LISTEN first on every open, and the live session reports the
+    // opening then; commands and their replies are the live session's own bookkeeping.
+    const Message sent = decodeMessage(text);
+    if (!sent.ok || sent.type != QLatin1String("LISTEN"))
+        return;
+    QString project = replayChannel();
+    if (project.isEmpty())
+        project = tableKeyOf(sent.content);
+    if (project.isEmpty() || roleOf(project) != CityioChannel::Role::Interface)
+        return;
+    m_replayLastListen = project;
+    const bool again = m_replayListened.contains(project);
+    m_replayListened.insert(project);
+    m_subscriptions.insert(CityioTree::projectPath(project));
+    reportEvent(Severity::Info, CityioTree::projectPath(project),
+        again ? QStringLiteral("reconnected; LISTEN sent again") : QStringLiteral("connected; LISTEN sent"));
 }
 
 void CityioEndpoint::forward(const EndpointBatch &batch)

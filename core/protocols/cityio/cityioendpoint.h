@@ -41,6 +41,14 @@ public:
     void unsubscribe(const QString &path) override;
     void send(const fleetscope::Command &command) override;
 
+    // Replay: each frame goes to the decoding of the socket it was recorded on (the recording's
+    // channel: the project, "@module" or "@core"); a LISTEN the session sent marks the project's
+    // socket (re)opening. The REST calls (table list, headers, composer commands) are not in a
+    // recording, and nothing is sent.
+    void replayFrame(const QString &text) override;
+    void replayBinaryFrame(const QByteArray &data) override;
+    void replaySentFrame(const QString &text) override;
+
     // The sockets open now (tests look at them): project names, "@module", "@core".
     QStringList channels() const { return m_channels.keys(); }
 
@@ -65,6 +73,14 @@ private:
     CityioChannel *channel(const QString &key, bool create);
     void dropChannel(const QString &key, const QString &why);
     void onMessage(CityioChannel *channel, const Message &message, const QString &raw, qint64 t);
+    // What a message on a socket means (topics, samples, events); returns its summary.
+    QString apply(
+        CityioChannel::Role role, const QString &project, const Message &message, const QString &raw, qint64 t);
+    // The socket a replayed frame belongs to: its recorded channel, else (recordings without
+    // channels) the table the message names, else the project last listened to.
+    QString replayKey(const Message &message) const;
+    void replayMessage(const Message &message, const QString &raw);
+    static CityioChannel::Role roleOf(const QString &key);
     void onChannelState(CityioChannel *channel, LinkState state, const QString &detail);
     void onDropped(CityioChannel *channel, int code, const QString &reason);
     void onSnapshotOverdue(CityioChannel *channel);
@@ -98,6 +114,8 @@ private:
     LinkCounters m_closedCounters; // of channels already gone
     bool m_ready = false; // the REST check passed since the last open()
     bool m_everReady = false;
+    QSet<QString> m_replayListened; // replay: projects whose LISTEN went out
+    QString m_replayLastListen;
     int m_snapshotTimeoutMs;
     int m_replyTimeoutMs;
 };

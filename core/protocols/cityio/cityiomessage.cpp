@@ -1,5 +1,7 @@
 #include "core/protocols/cityio/cityiomessage.h"
 
+#include "core/model/event.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -77,6 +79,20 @@ Message decodeMessage(const QString &text)
     message.kind = kindOfType(message.type, &message.legacy);
     message.content = envelope.contains(QLatin1String("content")) ? envelope.value(QLatin1String("content"))
                                                                   : QJsonValue(QJsonObject());
+    return message;
+}
+
+Message decodeBinaryMessage(const QByteArray &data, QString *raw)
+{
+    const QString text = QString::fromUtf8(data);
+    Message message = decodeMessage(text);
+    if (message.ok) {
+        *raw = text;
+        return message;
+    }
+    message.bytes = static_cast<int>(data.size());
+    message.problem = QStringLiteral("binary frame, %1").arg(message.problem);
+    *raw = hexPreview(data, static_cast<int>(data.size()));
     return message;
 }
 

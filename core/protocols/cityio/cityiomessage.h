@@ -35,6 +35,10 @@ struct Message
 };
 
 Message decodeMessage(const QString &text);
+// A binary frame: CityIO sends text, but JSON may come as binary (through some proxies), so it is
+// read as UTF-8 text. `*raw` is what events keep of it: that text, or, when it is no envelope,
+// the whole frame in hex (invalid UTF-8 would not survive as text).
+Message decodeBinaryMessage(const QByteArray &data, QString *raw);
 MessageKind kindOfType(const QString &type, bool *legacy = nullptr);
 // The current wire name of a kind ("TABLE_SNAPSHOT"), empty for Unknown.
 QString typeName(MessageKind kind);

@@ -1,5 +1,7 @@
 #include "core/protocols/exosite/exositeframe.h"
 
+#include "core/util/epochtime.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -117,9 +119,7 @@ Frame decodeFrame(const QString &text)
 qint64 timestampToMs(double ts)
 {
     // Out of range (found by fuzzing: a 65-digit timestamp) is 0, never an undefined conversion.
-    if (!std::isfinite(ts) || std::fabs(ts) > kMaxTimestampMs)
-        return 0;
-    return ts > 1.0e11 ? static_cast<qint64>(ts) : static_cast<qint64>(std::llround(ts * 1000.0));
+    return epochToMs(ts).value_or(0);
 }
 
 bool decodePoints(const QJsonValue &result, QVector<Point> *points)
@@ -131,7 +131,7 @@ bool decodePoints(const QJsonValue &result, QVector<Point> *points)
         return true;
     auto readPair = [points](const QJsonArray &pair) {
         if (pair.size() < 2 || !pair.at(0).isDouble() || !std::isfinite(pair.at(0).toDouble())
-            || std::fabs(pair.at(0).toDouble()) > kMaxTimestampMs)
+            || std::fabs(pair.at(0).toDouble()) > kMaxEpochMs)
             return false;
         points->append(Point {timestampToMs(pair.at(0).toDouble()), pair.at(1)});
         return true;

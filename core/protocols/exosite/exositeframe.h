@@ -60,10 +60,9 @@ struct Point
 // Reads a subscription update or read result: a flat pair [ts,v], a list of pairs [[ts,v],...],
 // or an empty list. Returns false when `result` is neither (points may still hold the good ones).
 bool decodePoints(const QJsonValue &result, QVector<Point> *points);
-// Wire timestamps are seconds; a value above 10^11 is taken as milliseconds already. Timestamps
-// beyond kMaxTimestampMs (in either unit) are not times: decodePoints refuses them and
-// timestampToMs gives 0.
-constexpr double kMaxTimestampMs = 1.0e15; // the year 33658
+// Wire timestamps are seconds; a value above 10^11 is taken as milliseconds already
+// (util/epochtime.h). Timestamps beyond kMaxEpochMs (in either unit) are not times:
+// decodePoints refuses them and timestampToMs gives 0.
 qint64 timestampToMs(double ts);
 
 } // namespace fleetscope::exosite

@@ -30,6 +30,7 @@ IntuEndpoint::IntuEndpoint(const EndpointConfig &config, QObject *parent)
                     const QString &request) { return sendFrame(encodeQuery(target, request, m_target.selfId)); },
           m_target.selfId, kQueryTimeoutMs, this)
 {
+    attachLink(&m_link);
     m_controlGrace.setParent(this); // moves with the endpoint to its thread
     m_controlGrace.setSingleShot(true);
     connect(&m_controlGrace, &QTimer::timeout, this, [this] {
@@ -68,7 +69,7 @@ void IntuEndpoint::close()
 
 bool IntuEndpoint::sendFrame(const QString &frame)
 {
-    return m_phase != Phase::Down && m_link.sendText(frame) >= 0;
+    return !m_replaying && m_phase != Phase::Down && m_link.sendText(frame) >= 0;
 }
 
 void IntuEndpoint::onOpened()
@@ -107,18 +108,64 @@ void IntuEndpoint::onDropped(int code, const QString &reason)
 
 void IntuEndpoint::onText(const QString &text)
 {
-    dispatch(decodeTextFrame(text.toUtf8()), text);
+    dispatch(decodeTextFrame(text.toUtf8()), text, receiveTimeMs(&m_link));
 }
 
 void IntuEndpoint::onBinary(const QByteArray &frame)
 {
     const Message message = decodeBinaryFrame(frame);
+    // An undecodable frame is kept whole (hex): it is truncated for display, not for storage.
     dispatch(message,
-        message.kind == Message::Kind::Malformed ? hexPreview(frame)
-                                                 : rawWithData(message.envelope, hexPreview(message.data)));
+        message.kind == Message::Kind::Malformed ? hexPreview(frame, static_cast<int>(frame.size()))
+                                                 : rawWithData(message.envelope, hexPreview(message.data)),
+        receiveTimeMs(&m_link));
 }
 
-void IntuEndpoint::dispatch(const Message &message, const QString &raw)
+void IntuEndpoint::replayFrame(const QString &text)
+{
+    m_replaying = true;
+    onText(text);
+}
+
+void IntuEndpoint::replayBinaryFrame(const QByteArray &data)
+{
+    m_replaying = true;
+    onBinary(data);
+}
+
+void IntuEndpoint::replaySentFrame(const QString &text)
+{
+    m_replaying = true;
+    const Message sent = decodeTextFrame(text.toUtf8());
+    if (sent.kind == Message::Kind::Malformed || sent.kind == Message::Kind::Control)
+        return;
+    // Every frame a console sends carries its origin, "<selfId>/.": the node lists that id among
+    // its children, and the tree skips it as the live session did.
+    if (!m_selfIdLearnt && sent.origin.endsWith(QLatin1String("/."))) {
+        m_selfIdLearnt = true;
+        m_target.selfId = sent.origin.left(sent.origin.size() - 2);
+        m_browser.setConsoleId(m_target.selfId);
+    }
+    switch (sent.kind) {
+    case Message::Kind::Query:
+        // "." is the connected node, "pepper-7f3a/." a child, "../." the parent.
+        if (!sent.request.isEmpty() && !sent.targets.isEmpty() && sent.targets.first().endsWith(QLatin1Char('.')))
+            m_browser.expectAnswer(sent.request, sent.targets.first().chopped(1));
+        break;
+    case Message::Kind::Subscribe:
+        for (const QString &path : sent.targets)
+            m_subscriptions.insert(path);
+        break;
+    case Message::Kind::Unsubscribe:
+        for (const QString &path : sent.targets)
+            m_subscriptions.remove(path);
+        break;
+    default:
+        break; // commands and answers to queries: their outcome events belong to the live session
+    }
+}
+
+void IntuEndpoint::dispatch(const Message &message, const QString &raw, qint64 t)
 {
     switch (message.kind) {
     case Message::Kind::Malformed:
@@ -126,9 +173,12 @@ void IntuEndpoint::dispatch(const Message &message, const QString &raw)
             QStringLiteral("undecodable frame (%1 bytes): %2").arg(message.frameBytes).arg(message.problem), raw);
         break;
     case Message::Kind::Control:
-        if (message.control == QLatin1String("authenticate") && m_phase != Phase::Ready)
+        // The node sends it once per connection: in a replay, each one is a (re)connection.
+        if (message.control == QLatin1String("authenticate") && (m_phase != Phase::Ready || m_replaying)) {
+            if (m_replaying)
+                m_browser.reset(); // the previous socket's queries died with it
             becomeReady(message.controlSelfId, raw);
-        else
+        } else
             reportEvent(Severity::Debug, QString(), QStringLiteral("control \"%1\"").arg(message.control), raw);
         break;
     case Message::Kind::QueryResponse:
@@ -143,7 +193,7 @@ void IntuEndpoint::dispatch(const Message &message, const QString &raw)
         }
         break;
     case Message::Kind::Publish:
-        onPublish(message);
+        onPublish(message, t);
         break;
     case Message::Kind::SubscribeFailed:
     case Message::Kind::NoRoute:
@@ -183,14 +233,15 @@ void IntuEndpoint::becomeReady(const QString &serverId, const QString &raw)
         if (reconnect)
             reportEvent(Severity::Debug, QString(), QStringLiteral("resubscribed %1 topics").arg(paths.size()));
     }
+    if (m_replaying)
+        return; // the recorded session's own queries follow
     m_link.markReady(who);
     if (m_phase == Phase::Ready && !m_browser.isBrowsing() && (m_browseWanted || (reconnect && m_browsed)))
         m_browser.browseAll();
 }
 
-void IntuEndpoint::onPublish(const Message &message)
+void IntuEndpoint::onPublish(const Message &message, qint64 t)
 {
-    const qint64 t = nowMs();
     const Interpretation result = m_interpreter.interpret(message, t);
     for (const NumericLeaf &sample : result.samples) {
         if (!m_derived.contains(sample.first) && !m_topics.contains(sample.first)) {

@@ -41,6 +41,13 @@ public:
     void unsubscribe(const QString &path) override;
     void send(const fleetscope::Command &command) override;
 
+    // Replay: received frames go through the socket's decoder and dispatch; the frames the session
+    // sent say which queries the node answers (the tree), what was subscribed and the console's id.
+    // Nothing is ever sent.
+    void replayFrame(const QString &text) override;
+    void replayBinaryFrame(const QByteArray &data) override;
+    void replaySentFrame(const QString &text) override;
+
     static constexpr int kQueryTimeoutMs = 10000; // the server has none; reference clients use 10 s
     static constexpr int kControlGraceMs = 5000; // a node that sends no control frame is used anyway
 
@@ -52,9 +59,9 @@ private:
     void onBinary(const QByteArray &frame);
     void onDropped(int code, const QString &reason);
     void onLinkState(LinkState state, const QString &detail);
-    void dispatch(const Message &message, const QString &raw);
+    void dispatch(const Message &message, const QString &raw, qint64 t);
     void becomeReady(const QString &serverId, const QString &raw);
-    void onPublish(const Message &message);
+    void onPublish(const Message &message, qint64 t);
     void onFailure(const Message &message, const QString &raw);
     void onTopicFound(const Topic &topic);
     void onBrowseFinished(bool ok, const QString &detail);
@@ -71,6 +78,8 @@ private:
     PayloadInterpreter m_interpreter;
     Phase m_phase = Phase::Down;
     bool m_everReady = false;
+    bool m_replaying = false; // fed by the replay hooks: never opened, sends nothing
+    bool m_selfIdLearnt = false; // replay: the recorded console's id, from its first sent frame
     bool m_browseWanted = false; // browse() was called: answer with browseFinished()
     bool m_browsed = false;
     QTimer m_controlGrace;

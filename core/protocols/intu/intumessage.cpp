@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
+
 namespace fleetscope::intu {
 
 namespace {
@@ -187,14 +189,17 @@ Message decodeBinaryFrame(const QByteArray &frame)
     if (length.isDouble() || length.isString()) {
         bool ok = length.isDouble();
         const double n = length.isDouble() ? length.toDouble() : length.toString().toDouble(&ok);
-        if (!ok || n < 0 || n != static_cast<double>(static_cast<qint64>(n)))
+        if (!ok || n < 0 || n != std::floor(n))
             return malformed(QStringLiteral("binary frame header: \"data\" is not a byte count"), frame.size(), true);
+        // Compared as doubles first: a count beyond any frame never reaches the integer conversion
+        // (found by fuzzing: 1.6e58).
+        if (n > static_cast<double>(available))
+            return malformed(QStringLiteral("truncated binary frame: header says %1 bytes, %2 follow")
+                                 .arg(QString::number(n, 'g', 17))
+                                 .arg(available),
+                frame.size(), true);
         count = static_cast<qsizetype>(n);
     }
-    if (count > available)
-        return malformed(
-            QStringLiteral("truncated binary frame: header says %1 bytes, %2 follow").arg(count).arg(available),
-            frame.size(), true);
     message.data = frame.mid(nul + 1, count);
     return message;
 }

@@ -27,7 +27,7 @@ QString TreeBrowser::nodePath(const QString &prefix)
     return prefix.endsWith(QLatin1Char('/')) ? prefix.left(prefix.size() - 1) : prefix;
 }
 
-void TreeBrowser::browseAll()
+void TreeBrowser::begin()
 {
     m_queried.clear();
     m_seenIds.clear();
@@ -35,7 +35,24 @@ void TreeBrowser::browseAll()
     m_rootFailed = false;
     m_nodes = 0;
     m_topics = 0;
+}
+
+void TreeBrowser::browseAll()
+{
+    begin();
     query(QString());
+}
+
+void TreeBrowser::expectAnswer(const QString &request, const QString &prefix)
+{
+    m_replaying = true;
+    // A browse always starts with the connected node; a query of it outside a browse starts one.
+    if (prefix.isEmpty() && !m_browsing)
+        begin();
+    m_queried.insert(prefix);
+    if (m_pending.size() >= kMaxReplayQueries)
+        m_pending.clear();
+    m_pending.insert(request, Pending {prefix, 0});
 }
 
 void TreeBrowser::refresh(const QString &nodePath)
@@ -55,8 +72,10 @@ bool TreeBrowser::reset()
 
 void TreeBrowser::query(const QString &prefix)
 {
-    const QString request = QStringLiteral("fs-%1").arg(++m_lastRequest);
     m_queried.insert(prefix);
+    if (m_replaying)
+        return; // the recording holds the query that went out here, if any: expectAnswer() follows
+    const QString request = QStringLiteral("fs-%1").arg(++m_lastRequest);
     if (!m_send(prefix + QLatin1Char('.'), request)) {
         if (prefix.isEmpty())
             m_rootFailed = true;

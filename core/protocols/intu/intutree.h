@@ -40,10 +40,20 @@ public:
     bool handleResponse(const Message &message);
     bool handleNoRoute(const Message &message);
 
+    // Replay: the recorded session sent query `request` to the node at `prefix` (its answer is
+    // handled as one of this browser's own). From the first call on, the browser sends nothing:
+    // the recording's own queries drive the walk, and nothing times out.
+    void expectAnswer(const QString &request, const QString &prefix);
+    // The console's own id (skipped among a node's children), when it is learnt late (replay).
+    void setConsoleId(const QString &consoleId) { m_consoleId = consoleId; }
+
     bool isBrowsing() const { return m_browsing; }
     QString rootSelfId() const { return m_rootSelfId; }
 
     static constexpr int kMaxDepth = 3;
+    // Replay: queries remembered while waiting for their answer; a hostile recording cannot grow
+    // it further (the older ones are forgotten and their answers show as plain events).
+    static constexpr int kMaxReplayQueries = 100000;
     static QString nodePath(const QString &prefix);
 
 Q_SIGNALS:
@@ -59,6 +69,7 @@ private:
     };
 
     void query(const QString &prefix);
+    void begin();
     void reportNode(const QString &prefix, const NodeInfo &node);
     void reportFolder(const QString &path, const QString &selfId);
     void onTick();
@@ -75,6 +86,7 @@ private:
     QTimer m_tick;
     bool m_browsing = false;
     bool m_rootFailed = false;
+    bool m_replaying = false;
     int m_nodes = 0;
     int m_topics = 0;
 };

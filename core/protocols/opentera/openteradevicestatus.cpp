@@ -1,6 +1,7 @@
 #include "core/protocols/opentera/openteradevicestatus.h"
 
 #include "core/model/topic.h"
+#include "core/util/epochtime.h"
 #include "core/util/jsonutil.h"
 
 #include <QJsonArray>
@@ -110,11 +111,10 @@ QString statusSummary(const QJsonValue &status, int maxFields)
 
 qint64 statusTimeMs(double timestamp, double headerTime, qint64 fallbackMs)
 {
-    if (std::isfinite(timestamp) && timestamp > 0)
-        return timestamp > 1.0e11 ? static_cast<qint64>(timestamp) : std::llround(timestamp * 1000.0);
-    if (std::isfinite(headerTime) && headerTime > 0)
-        return std::llround(headerTime * 1000.0);
-    return fallbackMs;
+    // Out of range (found by fuzzing: a 67-digit timestamp) falls through, never an undefined conversion.
+    if (const auto ms = epochToMs(timestamp))
+        return *ms;
+    return epochSecondsToMs(headerTime).value_or(fallbackMs);
 }
 
 } // namespace fleetscope::opentera

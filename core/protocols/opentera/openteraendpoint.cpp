@@ -36,6 +36,7 @@ OpenTeraEndpoint::OpenTeraEndpoint(const EndpointConfig &config, QObject *parent
     , m_user(config.option(QStringLiteral("user")))
 {
     m_refreshTimer.setParent(this); // moves with the endpoint to its thread
+    attachLink(&m_link);
     connect(&m_link, &WebSocketLink::opened, this, &OpenTeraEndpoint::onOpened);
     connect(&m_link, &WebSocketLink::textReceived, this, &OpenTeraEndpoint::onText);
     connect(&m_link, &WebSocketLink::binaryReceived, this, &OpenTeraEndpoint::onBinary);
@@ -103,8 +104,8 @@ void OpenTeraEndpoint::onLoginReply(const RestReply &reply)
             failFinal(outcome.detail);
             return;
         }
-        reportEvent(
-            Severity::Warning, QString(), QStringLiteral("already logged in, retrying"), QString::fromUtf8(reply.body));
+        reportEvent(Severity::Warning, QString(), QStringLiteral("already logged in, retrying"),
+            m_masker.mask(QString::fromUtf8(reply.body)));
         m_link.scheduleReconnect(outcome.detail);
         return;
     case LoginOutcome::Kind::Transient:
@@ -124,7 +125,7 @@ void OpenTeraEndpoint::retryLogin(const QString &reason)
 
 void OpenTeraEndpoint::failFinal(const QString &reason)
 {
-    reportEvent(Severity::Error, QString(), reason);
+    reportEvent(Severity::Error, QString(), m_masker.mask(reason));
     m_refreshTimer.stop();
     m_link.fail(reason);
 }
@@ -168,17 +169,52 @@ void OpenTeraEndpoint::onDropped(int code, const QString &reason)
 void OpenTeraEndpoint::onText(const QString &text)
 {
     const Frame frame = decodeTextFrame(text);
-    EndpointBatch batch;
-    m_mapper.applyFrame(frame, text, frame.kind == Frame::Kind::Undecodable ? text.toUtf8().size() : 0, &batch);
-    deliver(batch);
+    applyFrame(frame, text, frame.kind == Frame::Kind::Undecodable ? text.toUtf8().size() : 0);
 }
 
 void OpenTeraEndpoint::onBinary(const QByteArray &data)
 {
     const Frame frame = decodeBinaryFrame(data);
+    // Not an event: the whole frame in hex (truncated for display, not for storage).
+    applyFrame(frame, frame.kind == Frame::Kind::Events ? QString() : hexPreview(data, static_cast<int>(data.size())),
+        data.size());
+}
+
+void OpenTeraEndpoint::applyFrame(const Frame &frame, const QString &raw, qint64 rawBytes)
+{
     EndpointBatch batch;
-    m_mapper.applyFrame(frame, frame.kind == Frame::Kind::Events ? QString() : hexPreview(data), data.size(), &batch);
+    m_mapper.applyFrame(frame, raw, rawBytes, receiveTimeMs(&m_link), &batch);
     deliver(batch);
+}
+
+void OpenTeraEndpoint::startReplay(const Frame &first)
+{
+    if (m_replaying)
+        return;
+    m_replaying = true;
+    // Who logged in came with the REST login, which a recording does not hold; but a socket's
+    // first frame is the user's own USER_CONNECTED (§3), so a recording that starts with the
+    // session names its user.
+    if (first.kind == Frame::Kind::Events && !first.events.isEmpty()) {
+        const WireEvent &event = first.events.first();
+        if (event.kind == WireEvent::Kind::User && event.code == 1)
+            m_mapper.setSelfUuid(event.uuid);
+    }
+}
+
+void OpenTeraEndpoint::replayFrame(const QString &text)
+{
+    const Frame frame = decodeTextFrame(text);
+    startReplay(frame);
+    applyFrame(frame, text, frame.kind == Frame::Kind::Undecodable ? text.toUtf8().size() : 0);
+}
+
+void OpenTeraEndpoint::replayBinaryFrame(const QByteArray &data)
+{
+    const Frame frame = decodeBinaryFrame(data);
+    startReplay(frame);
+    applyFrame(frame, frame.kind == Frame::Kind::Events ? QString() : hexPreview(data, static_cast<int>(data.size())),
+        data.size());
 }
 
 void OpenTeraEndpoint::deliver(const EndpointBatch &batch)
@@ -200,6 +236,8 @@ void OpenTeraEndpoint::deliver(const EndpointBatch &batch)
 
 bool OpenTeraEndpoint::isSubscribed(const QString &path) const
 {
+    if (m_replaying)
+        return true; // what the live session watched was never on the wire
     for (const QString &subscription : m_subscriptions) {
         if (path == subscription || path.startsWith(subscription + QLatin1Char('/')))
             return true;
@@ -233,7 +271,7 @@ void OpenTeraEndpoint::onListReply(EntityKind kind, const RestReply &reply)
         const QString folder = EntityTree::folderOf(kind);
         const QString problem = reply.ok() ? QStringLiteral("the online list is not a JSON array") : reply.describe();
         m_listProblems << folder + QStringLiteral(": ") + problem;
-        reportEvent(Severity::Error, folder, problem, QString::fromUtf8(reply.body));
+        reportEvent(Severity::Error, folder, m_masker.mask(problem), m_masker.mask(QString::fromUtf8(reply.body)));
     }
     if (--m_listsPending == 0)
         finishReload();
@@ -303,15 +341,19 @@ void OpenTeraEndpoint::refreshNow()
             scheduleRefresh();
             return;
         }
-        reportEvent(Severity::Warning, QString(), QStringLiteral("token refresh failed: %1").arg(reply.describe()),
-            QString::fromUtf8(reply.body));
+        reportEvent(Severity::Warning, QString(),
+            m_masker.mask(QStringLiteral("token refresh failed: %1").arg(reply.describe())),
+            m_masker.mask(QString::fromUtf8(reply.body)));
         m_refreshTimer.start(60 * 1000);
     });
 }
 
 void OpenTeraEndpoint::finishCommand(
-    quint64 id, bool ok, bool local, const QString &detail, const QString &payload, const QString &path)
+    quint64 id, bool ok, bool local, const QString &rawDetail, const QString &rawPayload, const QString &path)
 {
+    // A reply may hold credentials (refresh_token's new token and websocket_url): never in events.
+    const QString detail = m_masker.mask(rawDetail);
+    const QString payload = m_masker.mask(rawPayload);
     reportEvent(ok ? Severity::Info : Severity::Error, path, detail, payload);
     flush();
     Q_EMIT commandFinished(CommandReply {id, ok, local, detail, payload});

@@ -5,6 +5,7 @@
 #include "core/protocols/opentera/openteraeventmapper.h"
 #include "core/protocols/opentera/openterarest.h"
 #include "core/protocols/opentera/openteratree.h"
+#include "core/util/secretmasker.h"
 
 #include <QTimer>
 
@@ -40,6 +41,12 @@ public:
     void unsubscribe(const QString &path) override;
     void send(const fleetscope::Command &command) override;
 
+    // Replay: the recorded event stream goes through the socket's decoder and mapping. The REST
+    // side (login, online lists, commands) is not in a recording: a replay's tree holds what the
+    // events named, and every device status is sampled (subscriptions are local, unrecorded).
+    void replayFrame(const QString &text) override;
+    void replayBinaryFrame(const QByteArray &data) override;
+
     // The close code that means "do not come back" (logout, admin disconnect, disabled account).
     static constexpr int kCloseDisconnectedByServer = 4000;
     // The server's advice: refresh every 15 min (tokens live 60 min, refreshed ones 30 min).
@@ -53,6 +60,8 @@ private:
     void onOpened();
     void onText(const QString &text);
     void onBinary(const QByteArray &data);
+    void applyFrame(const Frame &frame, const QString &raw, qint64 rawBytes);
+    void startReplay(const Frame &first);
     void onDropped(int code, const QString &reason);
     void onLinkState(LinkState state, const QString &detail);
     void startReload();
@@ -70,6 +79,11 @@ private:
     RestClient m_rest;
     EntityTree m_tree;
     EventMapper m_mapper;
+    // Masks the credentials REST answers carry (tokens, websocket_url ids: its patterns know them)
+    // before they go into an event or a command reply: credentials never appear in events. It is
+    // told no secret: no server echoes the password, and masking a word like "admin" everywhere
+    // would shred the replies.
+    SecretMasker m_masker;
     QTimer m_refreshTimer;
     QString m_user;
     QString m_fullname;
@@ -83,6 +97,7 @@ private:
     EndpointBatch m_reload; // what the reload in flight gathered
     QVector<std::function<void()>> m_afterReload; // commands waiting for the first lists
     quint64 m_reloadGeneration = 0;
+    bool m_replaying = false; // fed by the replay hooks: never opened
 };
 
 } // namespace fleetscope::opentera

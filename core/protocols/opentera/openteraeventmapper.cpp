@@ -2,6 +2,7 @@
 
 #include "core/endpoint/endpoint.h"
 #include "core/protocols/opentera/openteradevicestatus.h"
+#include "core/util/epochtime.h"
 #include "core/util/jsonutil.h"
 
 #include <QJsonDocument>
@@ -74,16 +75,21 @@ QString EventMapper::names(const QStringList &uuids) const
     return out.join(QLatin1String(", "));
 }
 
-void EventMapper::applyFrame(const Frame &frame, const QString &raw, qint64 rawBytes, EndpointBatch *out)
+void EventMapper::applyFrame(
+    const Frame &frame, const QString &raw, qint64 rawBytes, qint64 receivedMs, EndpointBatch *out)
 {
-    const qint64 now = nowMs();
+    const qint64 now = receivedMs;
     switch (frame.kind) {
     case Frame::Kind::Text:
         report(out, Severity::Warning, QString(), oneLine(raw, 120), raw, now);
         return;
-    case Frame::Kind::Undecodable:
-        report(out, Severity::Error, QString(), QStringLiteral("undecodable frame (%1 bytes)").arg(rawBytes),
-            frame.problem.isEmpty() ? raw : raw + QStringLiteral("\n(") + frame.problem + QLatin1Char(')'), now);
+    case Frame::Kind::Undecodable: {
+        // The payload is the frame as received, whole; why it failed goes in the summary.
+        QString summary = QStringLiteral("undecodable frame (%1 bytes)").arg(rawBytes);
+        if (!frame.problem.isEmpty())
+            summary += QStringLiteral(": ") + oneLine(frame.problem, 100);
+        report(out, Severity::Error, QString(), summary, raw, now);
+    }
         return;
     case Frame::Kind::Unexpected:
         report(
@@ -92,7 +98,7 @@ void EventMapper::applyFrame(const Frame &frame, const QString &raw, qint64 rawB
     case Frame::Kind::Events:
         break;
     }
-    const qint64 tMs = frame.time > 0 && std::isfinite(frame.time) ? std::llround(frame.time * 1000.0) : now;
+    const qint64 tMs = epochSecondsToMs(frame.time).value_or(now);
     for (const WireEvent &event : frame.events)
         applyEvent(event, frame.time, tMs, out);
 }

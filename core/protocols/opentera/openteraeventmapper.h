@@ -23,8 +23,9 @@ public:
     // The logged-in user's UUID: its own USER_CONNECTED marks it online without a notification.
     void setSelfUuid(const QString &uuid) { m_selfUuid = uuid; }
 
-    // A text or binary frame as received (`raw` is kept in the events' payloads).
-    void applyFrame(const Frame &frame, const QString &raw, qint64 rawBytes, EndpointBatch *out);
+    // A text or binary frame as received (`raw` is kept in the events' payloads) at `receivedMs`
+    // (the time of what carries no server time: undecodable frames, headers without a time).
+    void applyFrame(const Frame &frame, const QString &raw, qint64 rawBytes, qint64 receivedMs, EndpointBatch *out);
 
     // A full reload: begin, then each list as it arrives, then end (entities no list named are
     // marked offline, or pruned when they already were offline).

@@ -277,7 +277,10 @@ Frame decodeTextFrame(const QString &text)
     Frame frame;
     const QString trimmed = text.trimmed();
     if (!trimmed.startsWith(QLatin1Char('{')) && !trimmed.startsWith(QLatin1Char('['))) {
-        frame.kind = Frame::Kind::Text;
+        if (trimmed == kRefusalText)
+            frame.kind = Frame::Kind::Text;
+        else
+            frame.problem = QStringLiteral("text that is not a JSON object");
         return frame;
     }
     QJsonParseError error {};
@@ -286,7 +289,6 @@ Frame decodeTextFrame(const QString &text)
         frame.problem = QStringLiteral("not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset);
         return frame;
     }
-    frame.kind = Frame::Kind::Unexpected;
     if (!doc.isObject()) {
         frame.problem = QStringLiteral("a JSON array, not a TeraMessage");
         return frame;
@@ -297,6 +299,7 @@ Frame decodeTextFrame(const QString &text)
         root.contains(QLatin1String("message")) ? root.value(QLatin1String("message")).toObject() : root;
     const QString typeUrl = message.value(QLatin1String("@type")).toString();
     if (!typeUrl.isEmpty() && !typeUrl.endsWith(QLatin1String("/opentera.protobuf.TeraEvent"))) {
+        frame.kind = Frame::Kind::Unexpected;
         frame.problem = QStringLiteral("the frame holds %1, not a TeraEvent").arg(typeUrl);
         return frame;
     }

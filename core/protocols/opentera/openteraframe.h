@@ -58,9 +58,10 @@ struct Frame
 {
     enum class Kind {
         Events, // a TeraEvent: header + events (some may be Unknown or Invalid)
-        Text, // a non-JSON text, e.g. the refusal "Not allowed to send message"
-        Undecodable, // invalid or truncated JSON, or bytes that are no TeraMessage
-        Unexpected, // valid JSON / protobuf that is not a TeraEvent (e.g. another "@type")
+        Text, // the server's refusal of anything a client sends: "Not allowed to send message"
+        Undecodable, // other text, invalid or truncated JSON, JSON that is no TeraMessage, bytes
+        // that are no TeraMessage
+        Unexpected, // a well-formed TeraMessage that holds no TeraEvent (another "@type")
     };
     Kind kind = Kind::Undecodable;
     quint32 version = 0;
@@ -69,6 +70,9 @@ struct Frame
     QVector<WireEvent> events;
     QString problem; // Undecodable/Unexpected: why
 };
+
+// What the server answers to any frame a client sends (../shared/protocols/opentera.md §3).
+inline constexpr QLatin1String kRefusalText("Not allowed to send message");
 
 // Decodes a text frame: protobuf's canonical JSON of a TeraMessage (pretty-printed or not,
 // lowerCamelCase or snake_case keys, enum names or numbers). Each events[] element is decoded on

@@ -1,5 +1,6 @@
 #include "core/protocols/opentera/openterarest.h"
 
+#include "core/util/epochtime.h"
 #include "core/util/jsonutil.h"
 #include "fleetscope_version.h"
 
@@ -150,7 +151,7 @@ qint64 tokenExpiryMs(const QString &token)
     const QByteArray payload =
         QByteArray::fromBase64(parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const QJsonValue exp = QJsonDocument::fromJson(payload).object().value(QLatin1String("exp"));
-    return exp.isDouble() ? static_cast<qint64>(exp.toDouble() * 1000.0) : 0;
+    return exp.isDouble() ? epochSecondsToMs(exp.toDouble()).value_or(0) : 0;
 }
 
 RestClient::RestClient(const QUrl &base, const LinkOptions &options, QObject *parent)
