@@ -270,7 +270,9 @@ bool ComposerPanel::send()
         return false;
     }
     const QString payload = m_editor->toPlainText();
-    const PayloadProblem problem = checkPayload(payload);
+    // No payload at all is a command without a body (OpenTera's GET calls); the adapter refuses it
+    // with a reason where its protocol needs one. Anything else must be JSON.
+    const PayloadProblem problem = payload.trimmed().isEmpty() ? PayloadProblem {} : checkPayload(payload);
     if (!problem.ok) {
         showProblem(tr("Not sent — line %1, column %2: %3").arg(problem.line).arg(problem.column).arg(problem.message));
         m_editor->showProblem(problem.position);
