@@ -1,3 +1,4 @@
+#include "benchmarks/cputime.h"
 #include "core/endpoint/protocolregistry.h"
 #include "core/workspace/workspace.h"
 #include "ui/chartspanel.h"
@@ -18,35 +19,11 @@
 
 using namespace fleetscope;
 using namespace fleetscope::ui;
-
 namespace {
-double processCpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-// Median wall and CPU time of `runs` calls: CPU time (all threads of this process) is what the
-// work costs on an idle core, whatever else the machine is doing.
+// Every chart measurement warms up three times first (caches, first-paint allocations).
 void measure(const char *what, int runs, const std::function<void()> &work)
 {
-    for (int i = 0; i < 3; ++i)
-        work();
-    std::vector<double> wall;
-    std::vector<double> cpu;
-    QElapsedTimer timer;
-    for (int i = 0; i < runs; ++i) {
-        const double cpu0 = processCpuMs();
-        timer.start();
-        work();
-        wall.push_back(timer.nsecsElapsed() / 1e6);
-        cpu.push_back(processCpuMs() - cpu0);
-    }
-    std::sort(wall.begin(), wall.end());
-    std::sort(cpu.begin(), cpu.end());
-    qInfo("%-34s median %6.2f ms wall, %6.2f ms CPU (best %.2f / %.2f)", what, wall[wall.size() / 2],
-        cpu[cpu.size() / 2], wall.front(), cpu.front());
+    bench::measure(what, runs, work, 3);
 }
 } // namespace
 

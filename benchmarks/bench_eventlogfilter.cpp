@@ -1,3 +1,4 @@
+#include "benchmarks/cputime.h"
 #include "core/endpoint/protocolregistry.h"
 #include "core/workspace/workspace.h"
 #include "ui/eventlogpanel.h"
@@ -13,35 +14,7 @@
 
 using namespace fleetscope;
 using namespace fleetscope::ui;
-
-namespace {
-double processCpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-// Median wall and CPU time (all threads) of `runs` calls; CPU time is what a loaded machine
-// does not inflate.
-void measure(const char *what, int runs, const std::function<void()> &work)
-{
-    std::vector<double> wall;
-    std::vector<double> cpu;
-    QElapsedTimer timer;
-    for (int i = 0; i < runs; ++i) {
-        const double cpu0 = processCpuMs();
-        timer.start();
-        work();
-        wall.push_back(timer.nsecsElapsed() / 1e6);
-        cpu.push_back(processCpuMs() - cpu0);
-    }
-    std::sort(wall.begin(), wall.end());
-    std::sort(cpu.begin(), cpu.end());
-    qInfo("%-28s median %7.1f ms wall, %7.1f ms CPU (best %.1f / %.1f)", what, wall[wall.size() / 2],
-        cpu[cpu.size() / 2], wall.front(), cpu.front());
-}
-} // namespace
+using fleetscope::bench::measure;
 
 // A filter change over a 1,000,000-row event log, through the panel (the model re-filters, the
 // table resets and scrolls to the newest): target under 200 ms.

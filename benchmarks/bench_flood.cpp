@@ -1,3 +1,4 @@
+#include "benchmarks/cputime.h"
 #include "benchmarks/floodendpoint.h"
 #include "core/endpoint/protocolregistry.h"
 #include "core/workspace/templatelibrary.h"
@@ -33,20 +34,6 @@ qint64 residentKiB()
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     }
     return -1;
-}
-
-double threadCpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-double processCpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 int envInt(const char *name, int fallback)
@@ -118,11 +105,11 @@ private Q_SLOTS:
         probe.setInterval(10);
         // Each gap also records how much CPU the GUI thread itself spent in it: a long gap with
         // little CPU is the machine's scheduler (other processes), not our event loop.
-        double cpuAtLast = threadCpuMs();
+        double cpuAtLast = bench::threadCpuMs();
         double worstCpuInGap = 0.0;
         connect(&probe, &QTimer::timeout, this, [&] {
             gaps.push_back(sinceLast.restart());
-            const double cpu = threadCpuMs();
+            const double cpu = bench::threadCpuMs();
             worstCpuInGap = std::max(worstCpuInGap, cpu - cpuAtLast);
             cpuAtLast = cpu;
         });
@@ -135,13 +122,13 @@ private Q_SLOTS:
         probe.start();
         QElapsedTimer wall;
         wall.start();
-        const double guiCpu0 = threadCpuMs();
-        const double processCpu0 = processCpuMs();
+        const double guiCpu0 = bench::threadCpuMs();
+        const double processCpu0 = bench::processCpuMs();
         loop.exec();
         probe.stop();
         const double elapsed = wall.elapsed() / 1000.0;
-        const double guiBusy = (threadCpuMs() - guiCpu0) / (elapsed * 10.0);
-        const double processBusy = (processCpuMs() - processCpu0) / (elapsed * 10.0);
+        const double guiBusy = (bench::threadCpuMs() - guiCpu0) / (elapsed * 10.0);
+        const double processBusy = (bench::processCpuMs() - processCpu0) / (elapsed * 10.0);
 
         std::vector<qint64> sorted = gaps;
         std::sort(sorted.begin(), sorted.end());
