@@ -25,30 +25,70 @@
 
 using namespace fleetscope;
 
+namespace {
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Fleetscope"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Fleetscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FLEETSCOPE_VERSION));
+}
+
+struct GuiOptions
+{
+    QCommandLineOption demo {QStringLiteral("demo"),
+        QStringLiteral("Start a simulator of every protocol in-process and connect to each (nothing is saved).")};
+    QCommandLineOption screenshot {QStringLiteral("screenshot"),
+        QStringLiteral("Render the window to a PNG file and exit."), QStringLiteral("file")};
+    QCommandLineOption after {QStringLiteral("after"),
+        QStringLiteral("With --screenshot: seconds after the first paint (default 3)."), QStringLiteral("seconds"),
+        QStringLiteral("3")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(QStringLiteral(FLEETSCOPE_DESCRIPTION));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({demo, screenshot, after});
+    }
+};
+
+// --help and --version answer without a display (over SSH, in a package check): QApplication
+// would abort first when no windowing system is reachable.
+bool asksForHelpOrVersion(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+} // namespace
+
 int main(int argc, char **argv)
 {
     QElapsedTimer clock;
     clock.start();
+    const GuiOptions options;
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        QCommandLineParser parser;
+        options.addTo(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Fleetscope"));
-    QApplication::setOrganizationName(QStringLiteral("Fleetscope"));
-    QApplication::setApplicationVersion(QStringLiteral(FLEETSCOPE_VERSION));
+    nameApplication();
     QApplication::setDesktopFileName(QStringLiteral("org.fleetscope.Fleetscope"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fleetscope.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(FLEETSCOPE_DESCRIPTION));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-        QStringLiteral("Start a simulator of every protocol in-process and connect to each (nothing is saved)."));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QStringLiteral("Render the window to a PNG file and exit."), QStringLiteral("file"));
-    const QCommandLineOption afterOption(QStringLiteral("after"),
-        QStringLiteral("With --screenshot: seconds after the first paint (default 3)."), QStringLiteral("seconds"),
-        QStringLiteral("3"));
-    parser.addOptions({demoOption, screenshotOption, afterOption});
+    options.addTo(parser);
     parser.process(app);
+    const QCommandLineOption &demoOption = options.demo;
+    const QCommandLineOption &screenshotOption = options.screenshot;
+    const QCommandLineOption &afterOption = options.after;
     const bool demo = parser.isSet(demoOption);
     bool afterOk = false;
     const double after = parser.value(afterOption).toDouble(&afterOk);
