@@ -7,6 +7,7 @@
 #include "ui/connectioncontroller.h"
 #include "ui/endpointspanel.h"
 #include "ui/eventlogpanel.h"
+#include "ui/eventlogsettingsdialog.h"
 #include "ui/historydialog.h"
 #include "ui/payloadeditor.h"
 #include "ui/recordingactions.h"
@@ -153,6 +154,17 @@ void MainWindow::createMenus()
         else
             chart->addSeparator();
     }
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    m_retentionAction = settings->addAction(tr("Event Log &Retention…"), this, [this] {
+        auto *dialog = new EventLogSettingsDialog(m_services.eventStore, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_retentionAction->setEnabled(m_services.eventStore != nullptr);
+    m_retentionAction->setToolTip(m_services.eventStore ? tr("How long the event log on disk keeps events")
+                                                        : tr("Demo mode keeps no event log on disk"));
+    settings->setToolTipsVisible(true);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(windowIcon(), tr("&About Fleetscope"), this, &MainWindow::about);

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QSet>
 
+class QAction;
 class QDockWidget;
 
 namespace fleetscope {
@@ -65,6 +66,8 @@ public:
     StatusSummary *statusSummary() const { return m_summary; }
     ConnectionController *connections() const { return m_connections; }
     RecordingActions *recording() const { return m_recording; }
+    // Settings > Event Log Retention… (disabled without an event store).
+    QAction *retentionAction() const { return m_retentionAction; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -86,6 +89,7 @@ private:
     StatusSummary *m_summary;
     ConnectionController *m_connections;
     RecordingActions *m_recording;
+    QAction *m_retentionAction = nullptr;
     QDockWidget *m_endpointsDock = nullptr;
     QDockWidget *m_topicsDock = nullptr;
     QDockWidget *m_logDock = nullptr;

@@ -33,6 +33,7 @@ QString helpText()
         "  fleetscope-cli export-recording FILE\n"
         "  fleetscope-cli log    [--since T] [--until T] [--endpoint NAME] [--severity LEVEL]\n"
         "                        [--search TEXT] [--limit N] [--db FILE]   (see log --help)\n"
+        "  fleetscope-cli log    --retention | [--keep-days N] [--keep-size SIZE]  [--db FILE]\n"
         "\n"
         "Connects to one endpoint and writes JSON Lines to stdout (kind: state, topic, sample, event,\n"
         "reply); diagnostics go to stderr.\n"

@@ -1,5 +1,7 @@
 #include "core/store/eventdatabase.h"
 
+#include "core/store/eventretention.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -36,6 +38,7 @@ bool prepareSchema(QSqlDatabase &db, QString *error)
                        "endpoint TEXT NOT NULL, path TEXT NOT NULL, summary TEXT NOT NULL, payload TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS events_t ON events (t)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS events_endpoint_t ON events (endpoint, t)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
         QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion),
     };
     for (const QString &statement : statements) {
@@ -151,6 +154,51 @@ qint64 usedBytes(QSqlDatabase &db)
         return qint64(0);
     };
     return (pragma("page_count") - pragma("freelist_count")) * pragma("page_size");
+}
+
+bool readRetention(QSqlDatabase &db, EventRetention *retention)
+{
+    QSqlQuery query(db);
+    if (!query.exec(
+            QStringLiteral("SELECT key, value FROM settings WHERE key IN ('retention_days', 'retention_bytes')")))
+        return false;
+    bool found = false;
+    while (query.next()) {
+        const qint64 value = std::max<qint64>(0, query.value(1).toLongLong());
+        if (query.value(0).toString() == QLatin1String("retention_days"))
+            retention->days = static_cast<int>(std::min<qint64>(value, kMaxRetentionDays));
+        else
+            retention->bytes = value;
+        found = true;
+    }
+    return found;
+}
+
+bool writeRetention(QSqlDatabase &db, const EventRetention &retention, QString *error)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?), (?, ?)"));
+    query.addBindValue(QStringLiteral("retention_days"));
+    query.addBindValue(std::clamp(retention.days, 0, kMaxRetentionDays));
+    query.addBindValue(QStringLiteral("retention_bytes"));
+    query.addBindValue(std::max<qint64>(0, retention.bytes));
+    if (query.exec())
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+bool status(QSqlDatabase &db, EventLogStatus *status, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT COUNT(*), MIN(t) FROM events")) || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    status->events = query.value(0).toLongLong();
+    status->oldest = status->events > 0 ? query.value(1).toLongLong() : 0;
+    status->usedBytes = usedBytes(db);
+    return true;
 }
 
 QString integrityCheck(QSqlDatabase &db)

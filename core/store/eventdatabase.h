@@ -7,6 +7,9 @@
 
 namespace fleetscope {
 
+struct EventLogStatus;
+struct EventRetention;
+
 // The event database's schema and connection settings, shared by the writer and readers: one
 // SQLite file in WAL mode (readers never wait for the writer, a killed writer loses only its
 // open transaction), synchronous=NORMAL (a commit survives a crash of the process; only a power
@@ -16,7 +19,10 @@ namespace fleetscope {
 // its own with a name of its own.
 namespace EventDatabase {
 
-constexpr int kSchemaVersion = 1;
+// 2: the settings table (the user's retention choice).
+constexpr int kSchemaVersion = 2;
+// Longer than anyone keeps a log; bounds what a hand-edited settings row can ask for.
+constexpr int kMaxRetentionDays = 36500;
 
 // Opens (creating the file and schema when missing) the connection `connectionName` on `path`.
 // A file that is not a database is moved aside to "<path>.corrupt-<time>" and a new one started,
@@ -29,6 +35,12 @@ void close(const QString &connectionName);
 bool select(QSqlDatabase &db, const EventQuery &query, EventList *out, QString *error);
 // Bytes the events occupy in the file (used pages), for the size retention.
 qint64 usedBytes(QSqlDatabase &db);
+// The retention the user chose for this database; false (and *retention untouched) when none
+// was stored yet.
+bool readRetention(QSqlDatabase &db, EventRetention *retention);
+bool writeRetention(QSqlDatabase &db, const EventRetention &retention, QString *error);
+// Fills the events, usedBytes and oldest fields of *status.
+bool status(QSqlDatabase &db, EventLogStatus *status, QString *error);
 // "ok" when the file is sound (PRAGMA integrity_check).
 QString integrityCheck(QSqlDatabase &db);
 

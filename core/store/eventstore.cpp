@@ -9,6 +9,7 @@ EventStore::EventStore(std::shared_ptr<const SecretMasker> masker, QObject *pare
     : QObject(parent)
     , m_counters(std::make_shared<EventStoreCounters>())
 {
+    qRegisterMetaType<EventLogStatus>();
     m_thread.setObjectName(QStringLiteral("fleetscope-event-store"));
     m_writer = new EventStoreWriter(std::move(masker), m_counters);
     m_writer->moveToThread(&m_thread);
@@ -17,6 +18,7 @@ EventStore::EventStore(std::shared_ptr<const SecretMasker> masker, QObject *pare
     connect(m_writer, &EventStoreWriter::committed, this, &EventStore::committed);
     connect(m_writer, &EventStoreWriter::failed, this, &EventStore::failed);
     connect(m_writer, &EventStoreWriter::retentionApplied, this, &EventStore::retentionApplied);
+    connect(m_writer, &EventStoreWriter::statusReported, this, &EventStore::statusReported);
     connect(m_writer, &EventStoreWriter::queryFinished, this, &EventStore::queryFinished);
     m_thread.start();
 }
@@ -53,13 +55,20 @@ void EventStore::close()
     m_thread.wait();
 }
 
-void EventStore::setRetention(int days, qint64 bytes)
+void EventStore::setRetention(const EventRetention &retention)
 {
     if (m_closed)
         return;
     EventStoreWriter *writer = m_writer;
     QMetaObject::invokeMethod(
-        m_writer, [writer, days, bytes] { writer->setRetention(days, bytes); }, Qt::QueuedConnection);
+        m_writer, [writer, retention] { writer->setRetention(retention); }, Qt::QueuedConnection);
+}
+
+void EventStore::requestStatus()
+{
+    if (m_closed)
+        return;
+    QMetaObject::invokeMethod(m_writer, &EventStoreWriter::reportStatus, Qt::QueuedConnection);
 }
 
 void EventStore::enforceRetention()

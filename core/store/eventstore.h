@@ -44,7 +44,11 @@ public:
     // the program (it blocks until the last commit is done).
     void close();
 
-    void setRetention(int days, qint64 bytes);
+    // The user's choice: kept in the database (it wins over EventStoreOptions::retention at every
+    // later open), applied at once; statusReported() follows.
+    void setRetention(const EventRetention &retention);
+    // Asks what the log holds and keeps; statusReported() answers.
+    void requestStatus();
     // Runs the retention now (it also runs at open and every retentionCheckIntervalMs).
     void enforceRetention();
 
@@ -70,6 +74,8 @@ Q_SIGNALS:
     // A write failed (disk full, file removed); the events are kept and retried.
     void failed(const QString &reason);
     void retentionApplied(qint64 deleted, qint64 usedBytes);
+    // After requestStatus() and setRetention(); `error` is empty when it went well.
+    void statusReported(const fleetscope::EventLogStatus &status, const QString &error);
     void queryFinished(quint64 id, const fleetscope::EventList &events, const QString &error);
 
 private:

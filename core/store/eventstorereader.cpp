@@ -60,6 +60,17 @@ qint64 EventStoreReader::count()
     return query.value(0).toLongLong();
 }
 
+bool EventStoreReader::status(EventLogStatus *status)
+{
+    if (!open())
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    status->path = m_path;
+    status->retention = EventRetention();
+    EventDatabase::readRetention(db, &status->retention);
+    return EventDatabase::status(db, status, &m_error);
+}
+
 QString EventStoreReader::integrityCheck()
 {
     if (!open())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/store/eventquery.h"
+#include "core/store/eventretention.h"
 
 #include <QString>
 
@@ -23,6 +24,8 @@ public:
     bool open();
     bool query(const EventQuery &query, EventList *events);
     qint64 count();
+    // What the log holds and the retention it keeps (the stored choice, else the default).
+    bool status(EventLogStatus *status);
     // "ok" when the file is sound.
     QString integrityCheck();
     QString error() const { return m_error; }

@@ -45,6 +45,8 @@ void EventStoreWriter::open(const EventStoreOptions &options)
         m_insert.reset();
         return;
     }
+    m_retention = m_options.retention;
+    EventDatabase::readRetention(m_db, &m_retention);
     enforceRetention();
     if (m_options.retentionCheckIntervalMs > 0)
         m_retentionTimer.start(m_options.retentionCheckIntervalMs);
@@ -122,11 +124,36 @@ void EventStoreWriter::commit()
     Q_EMIT committed(total);
 }
 
-void EventStoreWriter::setRetention(int days, qint64 bytes)
+void EventStoreWriter::setRetention(const EventRetention &retention)
 {
-    m_options.retentionDays = days;
-    m_options.retentionBytes = bytes;
+    if (!m_insert) {
+        Q_EMIT statusReported({}, QStringLiteral("the event database is not open"));
+        return;
+    }
+    QString error;
+    if (!EventDatabase::writeRetention(m_db, retention, &error)) {
+        Q_EMIT failed(QStringLiteral("cannot keep the retention setting: %1").arg(error));
+        Q_EMIT statusReported({}, error);
+        return;
+    }
+    m_retention = retention;
     enforceRetention();
+    reportStatus();
+}
+
+void EventStoreWriter::reportStatus()
+{
+    EventLogStatus status;
+    status.path = m_options.path;
+    if (!m_insert) {
+        Q_EMIT statusReported(status, QStringLiteral("the event database is not open"));
+        return;
+    }
+    commit(); // the figures include every event handed over before
+    QString error;
+    EventDatabase::status(m_db, &status, &error);
+    status.retention = m_retention;
+    Q_EMIT statusReported(status, error);
 }
 
 void EventStoreWriter::enforceRetention()
@@ -134,19 +161,21 @@ void EventStoreWriter::enforceRetention()
     if (!m_insert)
         return;
     commit();
+    // Another process (fleetscope-cli log --keep-*) may have changed the choice since.
+    EventDatabase::readRetention(m_db, &m_retention);
     qint64 deleted = 0;
-    if (m_options.retentionDays > 0) {
+    if (m_retention.days > 0) {
         QSqlQuery query(m_db);
         query.prepare(QStringLiteral("DELETE FROM events WHERE t < ?"));
-        query.addBindValue(QDateTime::currentMSecsSinceEpoch() - qint64(m_options.retentionDays) * 86400000);
+        query.addBindValue(QDateTime::currentMSecsSinceEpoch() - qint64(m_retention.days) * 86400000);
         if (query.exec())
             deleted += query.numRowsAffected();
     }
     qint64 used = EventDatabase::usedBytes(m_db);
-    if (m_options.retentionBytes > 0 && used > m_options.retentionBytes) {
+    if (m_retention.bytes > 0 && used > m_retention.bytes) {
         // Delete the oldest rows in proportion to the excess, aiming 10 % under the limit so that
         // retention does not run on every check; a few rounds at most.
-        const qint64 target = m_options.retentionBytes * 9 / 10;
+        const qint64 target = m_retention.bytes * 9 / 10;
         for (int round = 0; round < 8 && used > target; ++round) {
             QSqlQuery count(m_db);
             if (!count.exec(QStringLiteral("SELECT COUNT(*) FROM events")) || !count.next())

@@ -41,8 +41,10 @@ public:
     void open(const EventStoreOptions &options);
     void append(const EventList &events);
     void commit();
-    void setRetention(int days, qint64 bytes);
+    // Stores the user's choice in the database, applies it and reports the status.
+    void setRetention(const EventRetention &retention);
     void enforceRetention();
+    void reportStatus();
     void query(quint64 id, const EventQuery &query);
     void close();
 
@@ -51,6 +53,7 @@ Q_SIGNALS:
     void committed(qint64 total);
     void failed(const QString &reason);
     void retentionApplied(qint64 deleted, qint64 usedBytes);
+    void statusReported(const fleetscope::EventLogStatus &status, const QString &error);
     void queryFinished(quint64 id, const fleetscope::EventList &events, const QString &error);
 
 private:
@@ -60,6 +63,7 @@ private:
     std::shared_ptr<const SecretMasker> m_masker;
     std::shared_ptr<EventStoreCounters> m_counters;
     EventStoreOptions m_options;
+    EventRetention m_retention; // the stored choice, else the options' default
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unique_ptr<QSqlQuery> m_insert;

@@ -2,6 +2,7 @@
 target_sources(fleetscope_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/eventquery.cpp ${CMAKE_CURRENT_LIST_DIR}/eventquery.h
     ${CMAKE_CURRENT_LIST_DIR}/eventdatabase.cpp ${CMAKE_CURRENT_LIST_DIR}/eventdatabase.h
+    ${CMAKE_CURRENT_LIST_DIR}/eventretention.cpp ${CMAKE_CURRENT_LIST_DIR}/eventretention.h
     ${CMAKE_CURRENT_LIST_DIR}/eventstoreoptions.h
     ${CMAKE_CURRENT_LIST_DIR}/eventstorewriter.cpp ${CMAKE_CURRENT_LIST_DIR}/eventstorewriter.h
     ${CMAKE_CURRENT_LIST_DIR}/eventstore.cpp ${CMAKE_CURRENT_LIST_DIR}/eventstore.h

@@ -3,9 +3,14 @@
 // files or outputs.
 #include "tests/common/testsupport.h"
 
+#include "core/store/eventstore.h"
+#include "core/store/eventstorereader.h"
+
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +26,8 @@ private Q_SLOTS:
     void log_data();
     void log();
     void logUsageAndMissingDatabase();
+    void logRetention();
+    void logRetentionUsage();
     void exportOfDamagedFile();
 
 private:
@@ -179,6 +186,91 @@ void TestCliRecording::logUsageAndMissingDatabase()
     QVERIFY(byEnv.run());
     QCOMPARE(byEnv.exitCode(), 0);
     QCOMPARE(byEnv.linesOfKind(QStringLiteral("event")).size(), 1);
+}
+
+void TestCliRecording::logRetention()
+{
+    // What the session's log holds, with the defaults nobody changed yet.
+    test::CliRun shown({QStringLiteral("log"), QStringLiteral("--retention"), QStringLiteral("--db"), m_db});
+    QVERIFY(shown.run());
+    QVERIFY2(shown.exitCode() == 0, qPrintable(shown.standardError()));
+    QCOMPARE(shown.lines().size(), 1);
+    const QJsonObject status = shown.lines().first();
+    QCOMPARE(status.value(QLatin1String("kind")).toString(), QStringLiteral("retention"));
+    QCOMPARE(status.value(QLatin1String("days")).toInt(), 30);
+    QCOMPARE(status.value(QLatin1String("bytes")).toInteger(), 1024ll * 1024 * 1024);
+    QCOMPARE(status.value(QLatin1String("limit")).toString(), QStringLiteral("30 days, at most 1 GiB"));
+    QVERIFY(status.value(QLatin1String("events")).toInteger() >= 10);
+    QVERIFY(status.value(QLatin1String("usedBytes")).toInteger() > 0);
+    QVERIFY(status.value(QLatin1String("oldest")).toInteger() > 0);
+
+    // A log with a week-old event: keeping 2 days deletes it now, and the choice stays.
+    const QString db = m_dir.filePath(QStringLiteral("aged.sqlite"));
+    {
+        EventStore store(nullptr);
+        EventStoreOptions options;
+        options.path = db;
+        options.retention.days = 0;
+        store.open(options);
+        Event old, recent;
+        old.t = QDateTime::currentMSecsSinceEpoch() - 7 * 86400000ll;
+        old.summary = QStringLiteral("a week ago");
+        recent.t = QDateTime::currentMSecsSinceEpoch();
+        recent.summary = QStringLiteral("just now");
+        store.append({old, recent});
+        QVERIFY(QTest::qWaitFor([&store] { return store.committedCount() == 2; }, 10000));
+    }
+    test::CliRun keep({QStringLiteral("log"), QStringLiteral("--keep-days"), QStringLiteral("2"),
+        QStringLiteral("--keep-size"), QStringLiteral("2G"), QStringLiteral("--db"), db});
+    QVERIFY(keep.run());
+    QVERIFY2(keep.exitCode() == 0, qPrintable(keep.standardError()));
+    QCOMPARE(keep.lines().size(), 1);
+    const QJsonObject changed = keep.lines().first();
+    QCOMPARE(changed.value(QLatin1String("days")).toInt(), 2);
+    QCOMPARE(changed.value(QLatin1String("bytes")).toInteger(), 2048ll * 1024 * 1024);
+    QCOMPARE(changed.value(QLatin1String("deleted")).toInteger(), 1);
+    QCOMPARE(changed.value(QLatin1String("events")).toInteger(), 1);
+    test::CliRun left({QStringLiteral("log"), QStringLiteral("--db"), db});
+    QVERIFY(left.run());
+    QCOMPARE(left.linesOfKind(QStringLiteral("event")).size(), 1);
+    QCOMPARE(left.lines().first().value(QLatin1String("summary")).toString(), QStringLiteral("just now"));
+    // Changing one limit keeps the other.
+    test::CliRun noSize(
+        {QStringLiteral("log"), QStringLiteral("--keep-size"), QStringLiteral("0"), QStringLiteral("--db"), db});
+    QVERIFY(noSize.run());
+    QVERIFY2(noSize.exitCode() == 0, qPrintable(noSize.standardError()));
+    test::CliRun again({QStringLiteral("log"), QStringLiteral("--retention"), QStringLiteral("--db"), db});
+    QVERIFY(again.run());
+    QCOMPARE(again.lines().first().value(QLatin1String("days")).toInt(), 2);
+    QCOMPARE(again.lines().first().value(QLatin1String("bytes")).toInteger(), 0);
+    QCOMPARE(again.lines().first().value(QLatin1String("limit")).toString(), QStringLiteral("2 days"));
+}
+
+void TestCliRecording::logRetentionUsage()
+{
+    const QString db = m_dir.filePath(QStringLiteral("untouched.sqlite"));
+    struct Case
+    {
+        QStringList arguments;
+        int exitCode;
+        const char *message;
+    };
+    const Case cases[] = {
+        {{QStringLiteral("--keep-size"), QStringLiteral("500")}, 2, "at least 1M"},
+        {{QStringLiteral("--keep-size"), QStringLiteral("5X")}, 2, "--keep-size needs"},
+        {{QStringLiteral("--keep-days"), QStringLiteral("-1")}, 2, "--keep-days needs"},
+        {{QStringLiteral("--keep-days"), QStringLiteral("soon")}, 2, "--keep-days needs"},
+        {{QStringLiteral("--retention"), QStringLiteral("--search"), QStringLiteral("x")}, 2, "does not go with"},
+        {{QStringLiteral("--retention")}, 5, "no event database"},
+    };
+    for (const Case &c : cases) {
+        test::CliRun run(QStringList {QStringLiteral("log"), QStringLiteral("--db"), db} + c.arguments);
+        QVERIFY(run.run());
+        QVERIFY2(run.exitCode() == c.exitCode, qPrintable(c.arguments.join(QLatin1Char(' '))));
+        QVERIFY2(run.standardError().contains(QLatin1String(c.message)), qPrintable(run.standardError()));
+        QVERIFY(run.lines().isEmpty());
+    }
+    QVERIFY(!QFile::exists(db)); // refused arguments create nothing
 }
 
 void TestCliRecording::exportOfDamagedFile()

@@ -26,8 +26,8 @@ int main(int argc, char **argv)
     EventStore store(nullptr);
     EventStoreOptions options;
     options.path = args.at(1);
-    options.retentionDays = 0;
-    options.retentionBytes = 0;
+    options.retention.days = 0;
+    options.retention.bytes = 0;
     QObject::connect(&store, &EventStore::opened, &app, [](bool ok, const QString &detail) {
         std::printf("opened %d %s\n", ok ? 1 : 0, qPrintable(detail));
         std::fflush(stdout);

@@ -41,6 +41,15 @@ bool waitCommitted(EventStore &store, qint64 total)
     return QTest::qWaitFor([&] { return store.committedCount() >= total; }, 10000);
 }
 
+EventLogStatus requestStatus(EventStore &store)
+{
+    QSignalSpy reported(&store, &EventStore::statusReported);
+    store.requestStatus();
+    if (!reported.wait(5000))
+        return {};
+    return reported.first().at(0).value<EventLogStatus>();
+}
+
 } // namespace
 
 class TestEventStore : public QObject
@@ -58,6 +67,8 @@ private Q_SLOTS:
     void keepsFullPayload();
     void reopenKeepsEventsAndAppends();
     void retentionByAge();
+    void defaultRetentionAppliesAtOpenUntilChosen();
+    void retentionChangedElsewhereIsPickedUp();
     void retentionBySize();
     void unreadableFileIsMovedAside();
     void readerSeesCommittedWhileWriterIsOpen();
@@ -144,7 +155,7 @@ void TestEventStore::query()
         EventStore store(nullptr);
         EventStoreOptions options;
         options.path = m_path;
-        options.retentionDays = 0;
+        options.retention.days = 0;
         QVERIFY(openStore(store, options));
         const QString a = QStringLiteral("a"), b = QStringLiteral("b");
         // Appended out of time order: results come back in time order all the same.
@@ -204,7 +215,7 @@ void TestEventStore::eventsAppendedBeforeOpenAreKept()
     store.append({makeEvent(1000, Severity::Info, QStringLiteral("a"), QStringLiteral("early"))});
     EventStoreOptions options;
     options.path = m_path;
-    options.retentionDays = 0;
+    options.retention.days = 0;
     QVERIFY(openStore(store, options));
     QVERIFY(waitCommitted(store, 1));
 }
@@ -265,7 +276,7 @@ void TestEventStore::reopenKeepsEventsAndAppends()
 {
     EventStoreOptions options;
     options.path = m_path;
-    options.retentionDays = 0;
+    options.retention.days = 0;
     {
         EventStore store(nullptr);
         QVERIFY(openStore(store, options));
@@ -288,7 +299,7 @@ void TestEventStore::retentionByAge()
     const qint64 day = 86400000;
     EventStoreOptions options;
     options.path = m_path;
-    options.retentionDays = 0;
+    options.retention.days = 0;
     {
         EventStore store(nullptr);
         QVERIFY(openStore(store, options));
@@ -298,22 +309,96 @@ void TestEventStore::retentionByAge()
         store.flush();
         QVERIFY(waitCommitted(store, 3));
         QSignalSpy applied(&store, &EventStore::retentionApplied);
-        store.setRetention(7, 0);
-        QVERIFY(applied.wait(5000));
+        QSignalSpy reported(&store, &EventStore::statusReported);
+        store.setRetention({7, 0});
+        QVERIFY(reported.wait(5000));
+        QCOMPARE(applied.size(), 1);
         QCOMPARE(applied.first().at(0).toLongLong(), 1);
+        const auto status = reported.first().at(0).value<EventLogStatus>();
+        QCOMPARE(reported.first().at(1).toString(), QString());
+        QCOMPARE(status.retention, (EventRetention {7, 0}));
+        QCOMPARE(status.events, 2);
+        QCOMPARE(status.oldest, now - 3 * day);
+        QVERIFY(status.usedBytes > 0);
+        QCOMPARE(status.path, m_path);
     }
     EventStoreReader reader(m_path);
     EventList events;
     QVERIFY(reader.query(EventQuery(), &events));
     QCOMPARE(events.size(), 2);
     QCOMPARE(events.first().summary, QStringLiteral("recent"));
-    // And at open: a store opened with 2 days keeps only "now".
+    // The choice is kept in the database: a later start with other defaults applies 7 days.
     {
         EventStore store(nullptr);
-        options.retentionDays = 2;
+        options.retention.days = 2;
         QVERIFY(openStore(store, options));
+        QCOMPARE(requestStatus(store).retention, (EventRetention {7, 0}));
+    }
+    QCOMPARE(EventStoreReader(m_path).count(), 2);
+    EventLogStatus readBack;
+    QVERIFY(EventStoreReader(m_path).status(&readBack));
+    QCOMPARE(readBack.retention, (EventRetention {7, 0}));
+}
+
+void TestEventStore::defaultRetentionAppliesAtOpenUntilChosen()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 day = 86400000;
+    EventStoreOptions options;
+    options.path = m_path;
+    options.retention.days = 0;
+    {
+        EventStore store(nullptr);
+        QVERIFY(openStore(store, options));
+        store.append({makeEvent(now - 3 * day, Severity::Info, QStringLiteral("a"), QStringLiteral("recent")),
+            makeEvent(now, Severity::Info, QStringLiteral("a"), QStringLiteral("now"))});
+        QVERIFY(waitCommitted(store, 2));
+    }
+    EventLogStatus unchosen;
+    QVERIFY(EventStoreReader(m_path).status(&unchosen));
+    QCOMPARE(unchosen.retention, EventRetention()); // nothing stored: the defaults, 30 days and 1 GiB
+    {
+        EventStore store(nullptr);
+        options.retention.days = 2;
+        QVERIFY(openStore(store, options));
+        const EventLogStatus status = requestStatus(store);
+        QCOMPARE(status.retention.days, 2);
+        QCOMPARE(status.events, 1);
     }
     QCOMPARE(EventStoreReader(m_path).count(), 1);
+}
+
+void TestEventStore::retentionChangedElsewhereIsPickedUp()
+{
+    // The desktop app runs; fleetscope-cli log --keep-days changes the limit in the database; the
+    // app's next retention check applies it.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 day = 86400000;
+    EventStoreOptions options;
+    options.path = m_path;
+    options.retention.days = 0;
+    options.retentionCheckIntervalMs = 100;
+    EventStore running(nullptr);
+    QVERIFY(openStore(running, options));
+    {
+        EventStore other(nullptr);
+        EventStoreOptions otherOptions = options;
+        otherOptions.retentionCheckIntervalMs = 0;
+        QVERIFY(openStore(other, otherOptions));
+        QSignalSpy reported(&other, &EventStore::statusReported);
+        other.setRetention({1, 0});
+        QVERIFY(reported.wait(5000));
+    }
+    QSignalSpy applied(&running, &EventStore::retentionApplied);
+    running.append({makeEvent(now - 3 * day, Severity::Info, QStringLiteral("a"), QStringLiteral("old")),
+        makeEvent(now, Severity::Info, QStringLiteral("a"), QStringLiteral("now"))});
+    QVERIFY(applied.wait(5000));
+    QCOMPARE(applied.first().at(0).toLongLong(), 1);
+    QCOMPARE(requestStatus(running).retention, (EventRetention {1, 0}));
+    EventList events;
+    QVERIFY(EventStoreReader(m_path).query(EventQuery(), &events));
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first().summary, QStringLiteral("now"));
 }
 
 void TestEventStore::retentionBySize()
@@ -321,7 +406,7 @@ void TestEventStore::retentionBySize()
     const qint64 limit = 256 * 1024;
     EventStoreOptions options;
     options.path = m_path;
-    options.retentionDays = 0;
+    options.retention.days = 0;
     {
         EventStore store(nullptr);
         QVERIFY(openStore(store, options));
@@ -336,7 +421,7 @@ void TestEventStore::retentionBySize()
         store.flush();
         QVERIFY(waitCommitted(store, 2000));
         QSignalSpy applied(&store, &EventStore::retentionApplied);
-        store.setRetention(0, limit);
+        store.setRetention({0, limit});
         QVERIFY(applied.wait(5000));
         QVERIFY2(applied.first().at(1).toLongLong() <= limit, qPrintable(applied.first().at(1).toString()));
     }
@@ -384,7 +469,7 @@ void TestEventStore::readerSeesCommittedWhileWriterIsOpen()
     EventStore store(nullptr);
     EventStoreOptions options;
     options.path = m_path;
-    options.retentionDays = 0;
+    options.retention.days = 0;
     QVERIFY(openStore(store, options));
     store.append({makeEvent(1, Severity::Info, QStringLiteral("a"), QStringLiteral("x"))});
     store.flush();

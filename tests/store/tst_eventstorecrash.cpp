@@ -81,7 +81,7 @@ void TestEventStoreCrash::killedWriterLosesAtMostTheLastSecond()
     QSignalSpy opened(&store, &EventStore::opened);
     EventStoreOptions options;
     options.path = path;
-    options.retentionDays = 0;
+    options.retention.days = 0;
     store.open(options);
     QVERIFY(opened.wait(10000));
     QVERIFY(opened.first().at(0).toBool());

@@ -6,6 +6,7 @@
 #include "ui/chartspanel.h"
 #include "ui/connectioncontroller.h"
 #include "ui/demofleet.h"
+#include "ui/eventlogpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/memorysecretstore.h"
 #include "ui/profilestore.h"
@@ -65,6 +66,9 @@ private Q_SLOTS:
         App app(m_config.path(), m_protocols, &secrets, false);
         app.window.restoreSession();
         app.window.show();
+        // Demo mode keeps no event log on disk: nothing to search or set a retention for.
+        QVERIFY(!app.window.retentionAction()->isEnabled());
+        QVERIFY(!app.window.eventLogPanel()->historyAction()->isEnabled());
         DemoFleet fleet(m_simulators);
         QSignalSpy started(&fleet, &DemoFleet::started);
         connect(&fleet, &DemoFleet::started, &app.window,
