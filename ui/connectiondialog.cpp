@@ -43,8 +43,12 @@ ConnectionDialog::ConnectionDialog(Workspace *workspace, const QStringList &take
 {
     setWindowTitle(tr("Connection"));
     setMinimumWidth(520);
-    for (const ProtocolInfo &info : workspace->protocols().protocols())
-        m_protocol->addItem(info.displayName, info.id);
+    // Servers only: a recording is opened with Replay Recording… (it is offered here only when
+    // editing a replayed endpoint, see setConfig).
+    for (const ProtocolInfo &info : workspace->protocols().protocols()) {
+        if (info.source == ProtocolInfo::Source::Network)
+            m_protocol->addItem(info.displayName, info.id);
+    }
     m_name->setPlaceholderText(tr("e.g. HQ production"));
     m_urlHelp->setWordWrap(true);
     m_urlHelp->setForegroundRole(QPalette::PlaceholderText);
@@ -183,6 +187,10 @@ void ConnectionDialog::rebuildFields()
 void ConnectionDialog::setConfig(const EndpointConfig &config, bool connectOnStart)
 {
     m_name->setText(config.name);
+    if (m_protocol->findData(config.protocol) < 0) {
+        if (const ProtocolInfo *info = m_workspace->protocols().find(config.protocol))
+            m_protocol->addItem(info->displayName, info->id);
+    }
     m_protocol->setCurrentIndex(std::max(0, m_protocol->findData(config.protocol)));
     m_url->setText(config.url.toString());
     rebuildFields();

@@ -1,5 +1,7 @@
 #include "core/endpoint/endpoint.h"
 #include "core/endpoint/protocolregistry.h"
+#include "core/recording/replayendpoint.h"
+#include "core/recording/replayprotocol.h"
 #include "core/workspace/workspace.h"
 #include "tests/common/testsupport.h"
 #include "ui/connectiondialog.h"
@@ -96,6 +98,22 @@ private Q_SLOTS:
         for (const QCheckBox *box : dialog.findChildren<QCheckBox *>())
             found = found || box->text().contains(QLatin1String("asked for at each start"));
         QVERIFY(found);
+    }
+
+    void recordingsAreNotOfferedAsServers()
+    {
+        ProtocolRegistry protocols;
+        registerBuiltinProtocols(protocols);
+        registerReplayProtocol(protocols);
+        Workspace workspace(protocols);
+        ConnectionDialog dialog(&workspace, {}, false);
+        auto *protocolBox = dialog.findChild<QComboBox *>();
+        QCOMPARE(protocolBox->count(), m_protocols.ids().size());
+        QCOMPARE(protocolBox->findData(QStringLiteral("replay")), -1);
+        // Editing an endpoint replayed from a recording still shows what it is.
+        dialog.setConfig(ReplayEndpoint::configFor(QStringLiteral("/tmp/incident.fsrec")), false);
+        QCOMPARE(protocolBox->currentData().toString(), QStringLiteral("replay"));
+        QCOMPARE(dialog.config().url, QUrl::fromLocalFile(QStringLiteral("/tmp/incident.fsrec")));
     }
 
 private:
