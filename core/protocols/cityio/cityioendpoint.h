@@ -53,6 +53,9 @@ public:
     QStringList channels() const { return m_channels.keys(); }
 
     static constexpr int kDefaultTimeoutMs = 10000;
+    // The sockets that are not a project's: module indicators, core modules.
+    static constexpr QLatin1String kModuleChannel {"@module", 7};
+    static constexpr QLatin1String kCoreChannel {"@core", 5};
 
 private:
     struct PendingCommand

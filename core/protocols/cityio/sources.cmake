@@ -7,5 +7,6 @@ target_sources(fleetscope_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/cityiorest.cpp ${CMAKE_CURRENT_LIST_DIR}/cityiorest.h
     ${CMAKE_CURRENT_LIST_DIR}/cityiochannel.cpp ${CMAKE_CURRENT_LIST_DIR}/cityiochannel.h
     ${CMAKE_CURRENT_LIST_DIR}/cityioendpoint.cpp ${CMAKE_CURRENT_LIST_DIR}/cityioendpoint.h
+    ${CMAKE_CURRENT_LIST_DIR}/cityioendpointcommands.cpp
     ${CMAKE_CURRENT_LIST_DIR}/cityioprotocol.cpp ${CMAKE_CURRENT_LIST_DIR}/cityioprotocol.h
 )
