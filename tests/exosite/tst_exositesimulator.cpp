@@ -380,7 +380,14 @@ private Q_SLOTS:
     {
         auto client = authed();
         const QString rid = ExositeWorld::ridFor(QStringLiteral("ambient"));
-        const qint64 since = ExositeWorld::nowSeconds() - 181; // three pre-filled points
+        // Since just before the third newest history point: three points of backlog. (From the
+        // data, not the clock: the history ends at the second the simulator started.)
+        const QJsonArray newest =
+            client->call(call(19, QStringLiteral("read"), {rid, QJsonObject {{QStringLiteral("limit"), 3}}}))
+                .value(QLatin1String("result"))
+                .toArray();
+        QCOMPARE(newest.size(), 3);
+        const qint64 since = newest.at(2).toArray().at(0).toInteger() - 1;
         client->send(QJsonObject {{QStringLiteral("calls"),
             QJsonArray {call(20, QStringLiteral("subscribe"),
                 {rid, QJsonObject {{QStringLiteral("since"), since}, {QStringLiteral("subs_id"), 1000020}}})}}});
