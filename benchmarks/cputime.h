@@ -31,8 +31,9 @@ inline double threadCpuMs()
 }
 
 // Median (and best) wall and process CPU time of `runs` calls of `work`, after `warmups` calls,
-// printed as one qInfo line labelled `what`.
-inline void measure(const char *what, int runs, const std::function<void()> &work, int warmups = 0)
+// printed as one qInfo line labelled `what`. `setup`, when given, runs before each call, untimed.
+inline void measure(const char *what, int runs, const std::function<void()> &work, int warmups = 0,
+    const std::function<void()> &setup = {})
 {
     for (int i = 0; i < warmups; ++i)
         work();
@@ -40,6 +41,8 @@ inline void measure(const char *what, int runs, const std::function<void()> &wor
     std::vector<double> cpu;
     QElapsedTimer timer;
     for (int i = 0; i < runs; ++i) {
+        if (setup)
+            setup();
         const double cpu0 = processCpuMs();
         timer.start();
         work();

@@ -19,6 +19,14 @@ bool EventFilter::matches(const Event &event) const
     return true;
 }
 
+bool EventFilter::narrows(const EventFilter &wider) const
+{
+    // Case-insensitive matching folds character by character, so text containing wider.text
+    // (ignoring case) only occurs where wider.text does.
+    return (severityMask & ~wider.severityMask) == 0 && (wider.endpoint.isEmpty() || endpoint == wider.endpoint)
+        && (wider.text.isEmpty() || text.contains(wider.text, Qt::CaseInsensitive));
+}
+
 EventLogModel::EventLogModel(int capacity, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(std::max(1, capacity))
@@ -94,6 +102,11 @@ void EventLogModel::clear()
 void EventLogModel::setFilter(const EventFilter &filter)
 {
     beginResetModel();
+    // Narrowing: only the rows shown now can still match.
+    const bool narrowing = m_filtered && filter.narrows(m_filter);
+    std::vector<qint64> candidates;
+    if (narrowing)
+        candidates.swap(m_visible);
     m_filter = filter;
     m_text = QStringMatcher(filter.text, Qt::CaseInsensitive);
     m_filtered = !filter.isPassThrough();
@@ -102,15 +115,16 @@ void EventLogModel::setFilter(const EventFilter &filter)
         // A big log is scanned in slices on up to four threads, so that a filter change over a
         // million events stays well within a fifth of a second; each slice keeps its matches in
         // order and the slices join in order. accepts() only reads.
-        const size_t total = m_events.size();
+        const size_t total = narrowing ? candidates.size() : m_events.size();
         const size_t threads = total < 200000 ? 1 : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
         std::vector<std::vector<qint64>> parts(threads);
-        auto scan = [this, total, threads, &parts](size_t part) {
+        auto scan = [this, total, threads, narrowing, &candidates, &parts](size_t part) {
             const size_t from = total * part / threads;
             const size_t to = total * (part + 1) / threads;
             for (size_t i = from; i < to; ++i) {
-                if (accepts(m_events[i]))
-                    parts[part].push_back(m_firstSeq + static_cast<qint64>(i));
+                const size_t index = narrowing ? static_cast<size_t>(candidates[i] - m_firstSeq) : i;
+                if (accepts(m_events[index]))
+                    parts[part].push_back(m_firstSeq + static_cast<qint64>(index));
             }
         };
         std::vector<std::thread> workers;

@@ -18,12 +18,16 @@ struct EventFilter
     QString text; // case-insensitive, in summary, path or payload
 
     bool matches(const Event &event) const;
+    // True when every event this filter matches, `wider` matches too (more text typed, fewer
+    // severities, an endpoint chosen): re-filtering then only looks at wider's matches.
+    bool narrows(const EventFilter &wider) const;
     bool isPassThrough() const { return severityMask == 0xF && endpoint.isEmpty() && text.isEmpty(); }
 };
 
 // The in-memory event log shown by the log panel: up to `capacity` most recent events (the
 // oldest leave first), with the filter applied inside the model so that changing it over a
-// million rows is one pass over plain structs rather than a proxy's per-row data() calls.
+// million rows is one pass over plain structs rather than a proxy's per-row data() calls; a
+// narrowing change (typing on in the search) only looks at the rows shown so far.
 //
 // Threading: GUI thread only (a filter change over a large log scans it on short-lived worker
 // threads and joins them before returning).

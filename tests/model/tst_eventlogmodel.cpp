@@ -95,6 +95,79 @@ private Q_SLOTS:
             QCOMPARE(model.eventAt(row).severity, Severity::Error);
         QCOMPARE(model.eventAt(model.rowCount() - 1).t, 1000 + 1998);
     }
+
+    void narrowingGivesWhatAFreshFilterGives()
+    {
+        // Typing on in the search only re-checks the rows shown; the result must be what a filter
+        // applied from scratch shows, after evictions and with events arriving in between.
+        EventLogModel typed(1000);
+        QAbstractItemModelTester tester(&typed, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto eventsFrom = [](int first, int count) {
+            EventList events;
+            for (int i = first; i < first + count; ++i)
+                events << makeEvent(i, i % 5 == 0 ? Severity::Warning : Severity::Info,
+                    i % 3 ? QStringLiteral("hq") : QStringLiteral("Lab"), QStringLiteral("Msg %1").arg(i));
+            return events;
+        };
+        QVector<EventList> batches {eventsFrom(0, 1500)}; // the first ones are evicted
+        typed.append(batches.first());
+        int next = 1500;
+        auto step = [&](const QString &text, int severityMask, const QString &endpoint) {
+            EventFilter filter;
+            filter.text = text;
+            filter.severityMask = severityMask;
+            filter.endpoint = endpoint;
+            typed.setFilter(filter);
+            batches << eventsFrom(next, 7);
+            typed.append(batches.last());
+            next += 7;
+            EventLogModel fresh(1000); // the same events, in the same batches
+            for (const EventList &batch : std::as_const(batches))
+                fresh.append(batch);
+            fresh.setFilter(filter);
+            if (typed.rowCount() != fresh.rowCount())
+                return QStringLiteral("%1: %2 rows, a fresh filter shows %3")
+                    .arg(text)
+                    .arg(typed.rowCount())
+                    .arg(fresh.rowCount());
+            for (int row = 0; row < typed.rowCount(); ++row) {
+                if (typed.eventAt(row).t != fresh.eventAt(row).t)
+                    return QStringLiteral("%1: row %2 differs").arg(text).arg(row);
+            }
+            return QString();
+        };
+        const int all = 0xF, warnings = 1 << static_cast<int>(Severity::Warning);
+        QCOMPARE(step(QStringLiteral("m"), all, QString()), QString());
+        QCOMPARE(step(QStringLiteral("ms"), all, QString()), QString());
+        QCOMPARE(step(QStringLiteral("MSG 1"), all, QString()), QString()); // other case: still narrower
+        QCOMPARE(step(QStringLiteral("msg 12"), warnings, QString()), QString());
+        QCOMPARE(step(QStringLiteral("msg 12"), warnings, QStringLiteral("Lab")), QString());
+        QVERIFY(typed.rowCount() > 0);
+        // Wider again (backspace, all severities, any endpoint): a full scan.
+        QCOMPARE(step(QStringLiteral("msg 1"), warnings, QStringLiteral("Lab")), QString());
+        QCOMPARE(step(QStringLiteral("msg 1"), all, QString()), QString());
+        QCOMPARE(step(QStringLiteral("msg"), all, QStringLiteral("hq")), QString());
+        QCOMPARE(step(QString(), all, QString()), QString());
+    }
+
+    void narrowsIsWhatItSays()
+    {
+        EventFilter wide;
+        wide.text = QStringLiteral("Truck");
+        EventFilter narrow = wide;
+        narrow.text = QStringLiteral("truck-0");
+        QVERIFY(narrow.narrows(wide));
+        QVERIFY(!wide.narrows(narrow));
+        narrow.severityMask = 0x3;
+        QVERIFY(narrow.narrows(wide));
+        wide.severityMask = 0x1;
+        QVERIFY(!narrow.narrows(wide)); // shows a severity wide hid
+        wide.severityMask = 0xF;
+        wide.endpoint = QStringLiteral("hq");
+        QVERIFY(!narrow.narrows(wide)); // any endpoint is wider than hq
+        narrow.endpoint = QStringLiteral("hq");
+        QVERIFY(narrow.narrows(wide));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_EventLogModel)
