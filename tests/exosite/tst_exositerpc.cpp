@@ -47,6 +47,57 @@ private Q_SLOTS:
         QCOMPARE(rpc->pendingCount(), 30);
     }
 
+    void atMostTenFramesWaitForAnswers()
+    {
+        std::unique_ptr<Rpc> rpc(makeRpc());
+        rpc->setOpen(true);
+        int answered = 0;
+        for (int i = 0; i < 300; ++i)
+            rpc->call(QStringLiteral("read"), QJsonArray {QStringLiteral("rid"), QJsonObject()},
+                [&answered](const Response &r) { answered += r.status == QLatin1String("ok"); });
+        QTRY_COMPARE(m_sent.size(), Rpc::kMaxFramesOutstanding);
+        QCOMPARE(rpc->pendingCount(), 250);
+        QCOMPARE(rpc->queuedCount(), 50);
+        // The server answers the frames one by one, oldest first; each answer lets one more go.
+        int outstandingMax = 0;
+        for (int frame = 0; frame < 12; ++frame) {
+            QTRY_VERIFY(frame < m_sent.size());
+            outstandingMax = std::max(outstandingMax, static_cast<int>(m_sent.size()) - frame);
+            QJsonArray replies;
+            for (const QJsonValue &call : callsOf(m_sent.at(frame)))
+                replies.append(QJsonObject {{QStringLiteral("id"), call.toObject().value(QLatin1String("id"))},
+                    {QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("result"), QJsonArray()}});
+            for (const Response &r : decodeFrame(QString::fromUtf8(QJsonDocument(replies).toJson())).responses)
+                QVERIFY(rpc->dispatch(r));
+        }
+        QCOMPARE(answered, 300);
+        QCOMPARE(m_sent.size(), 12); // 11 frames of 25 and one of 25: 300 calls
+        QCOMPARE(outstandingMax, Rpc::kMaxFramesOutstanding);
+        QCOMPARE(rpc->pendingCount(), 0);
+        QCOMPARE(rpc->queuedCount(), 0);
+    }
+
+    void aFailedFrameMakesRoomToo()
+    {
+        std::unique_ptr<Rpc> rpc(makeRpc());
+        rpc->setOpen(true);
+        for (int i = 0; i < 11 * Rpc::kMaxCallsPerFrame; ++i)
+            rpc->call(QStringLiteral("read"), {}, [](const Response &) {});
+        QTRY_COMPARE(m_sent.size(), Rpc::kMaxFramesOutstanding);
+        rpc->failOldestFrame(QStringLiteral("request error"), QJsonObject());
+        QTRY_COMPARE(m_sent.size(), Rpc::kMaxFramesOutstanding + 1);
+        QCOMPARE(rpc->queuedCount(), 0);
+        // A dropped socket fails what waits in the queue as well as what is in flight.
+        for (int i = 0; i < 2 * Rpc::kMaxCallsPerFrame; ++i)
+            rpc->call(QStringLiteral("read"), {}, [](const Response &) {});
+        int failed = 0;
+        rpc->call(QStringLiteral("read"), {}, [&failed](const Response &r) { failed += !r.ok; });
+        QCOMPARE(rpc->queuedCount(), 2 * Rpc::kMaxCallsPerFrame + 1);
+        rpc->reset(QStringLiteral("disconnected"));
+        QCOMPARE(failed, 1);
+        QCOMPARE(rpc->pendingCount(), 0);
+    }
+
     void responsesPairByIdNotPosition()
     {
         std::unique_ptr<Rpc> rpc(makeRpc());

@@ -32,11 +32,16 @@ qint64 Rpc::call(const QString &procedure, const QJsonArray &arguments, Callback
     m_queue.append(QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("procedure"), procedure},
         {QStringLiteral("arguments"), arguments}});
     m_queuedCallbacks.insert(QString::number(id), std::move(callback));
-    if (m_open && !m_flushScheduled) {
+    scheduleFlush();
+    return id;
+}
+
+void Rpc::scheduleFlush()
+{
+    if (m_open && !m_flushScheduled && !m_queue.isEmpty()) {
         m_flushScheduled = true;
         QTimer::singleShot(0, this, &Rpc::flushQueue);
     }
-    return id;
 }
 
 void Rpc::setOpen(bool open)
@@ -53,19 +58,25 @@ void Rpc::setOpen(bool open)
 void Rpc::flushQueue()
 {
     m_flushScheduled = false;
-    if (!m_open || m_queue.isEmpty())
+    if (!m_open)
         return;
-    QJsonArray frame;
-    for (const QJsonValue &call : std::as_const(m_queue)) {
-        frame.append(call);
-        if (frame.size() == kMaxCallsPerFrame) {
-            sendFrame(frame);
-            frame = QJsonArray();
-        }
-    }
-    if (!frame.isEmpty())
+    // Frames of up to 25 calls while fewer than 10 wait for answers; the rest stays queued until
+    // an answered (or failed, or timed-out) frame makes room.
+    qsizetype taken = 0;
+    while (taken < m_queue.size() && static_cast<int>(m_frames.size()) < kMaxFramesOutstanding) {
+        QJsonArray frame;
+        for (; taken < m_queue.size() && frame.size() < kMaxCallsPerFrame; ++taken)
+            frame.append(m_queue.at(taken));
         sendFrame(frame);
-    m_queue = QJsonArray();
+    }
+    if (taken == m_queue.size()) {
+        m_queue = QJsonArray();
+    } else {
+        QJsonArray rest;
+        for (qsizetype i = taken; i < m_queue.size(); ++i)
+            rest.append(m_queue.at(i));
+        m_queue = rest;
+    }
 }
 
 void Rpc::sendFrame(const QJsonArray &calls)
@@ -118,8 +129,10 @@ void Rpc::finish(const QString &key, const Response &response)
     const Pending pending = m_pending.take(key);
     for (auto it = m_frames.begin(); it != m_frames.end(); ++it) {
         if (it->removeOne(key)) {
-            if (it->isEmpty())
+            if (it->isEmpty()) {
                 m_frames.erase(it);
+                scheduleFlush(); // room for a waiting frame
+            }
             break;
         }
     }
@@ -133,6 +146,7 @@ void Rpc::failOldestFrame(const QString &status, const QJsonObject &error)
         return;
     const QStringList ids = m_frames.front();
     m_frames.pop_front();
+    scheduleFlush();
     for (const QString &key : ids) {
         Response r = syntheticFailure(key, status);
         r.error = error;

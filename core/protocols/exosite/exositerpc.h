@@ -13,7 +13,8 @@
 namespace fleetscope::exosite {
 
 // JSON-RPC over the One Platform socket: assigns call ids, packs the calls queued in one event
-// loop turn into frames of at most 25, pairs every response with its call by id (never by
+// loop turn into frames of at most 25, keeps at most 10 frames unanswered (the rest wait their
+// turn in the queue), pairs every response with its call by id (never by
 // position), maps a whole-request error to the oldest frame still unanswered, and fails calls
 // that get no answer in time. Responses whose id matches no call (subscription updates) go to
 // `unmatched`.
@@ -48,6 +49,9 @@ public:
     void setCallTimeout(int ms) { m_timeoutMs = ms; }
 
     static constexpr int kMaxCallsPerFrame = 25;
+    // Frames with calls still unanswered; more wait in the queue (docs: the platform's limit).
+    static constexpr int kMaxFramesOutstanding = 10;
+    int queuedCount() const { return static_cast<int>(m_queue.size()); }
 
 private:
     struct Pending
@@ -56,6 +60,7 @@ private:
         qint64 sentAt = 0;
     };
     void flushQueue();
+    void scheduleFlush();
     void sendFrame(const QJsonArray &calls);
     void expireOverdue();
     void finish(const QString &idKey, const Response &response);
