@@ -17,6 +17,9 @@ class BenchEventStore : public QObject
 private Q_SLOTS:
     void sustainedWrite_data();
     void sustainedWrite();
+    // What the retention dialog and `log --retention` ask: count, oldest and size of a log of
+    // 1,000,000 events (on the writer's thread, never the GUI's).
+    void statusOfAMillionEvents();
 };
 
 void BenchEventStore::sustainedWrite_data()
@@ -85,6 +88,42 @@ void BenchEventStore::sustainedWrite()
             total / seconds, appendNs / 1e3 / batches.size(), batch);
         QTest::setBenchmarkResult(total / seconds, QTest::Events);
     }
+}
+
+void BenchEventStore::statusOfAMillionEvents()
+{
+    QTemporaryDir dir;
+    EventStore store(nullptr);
+    EventStoreOptions options;
+    options.path = dir.filePath(QStringLiteral("events.sqlite"));
+    options.retention = {0, 0};
+    store.open(options);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    constexpr int kEvents = 1000000;
+    for (int i = 0; i < kEvents; i += 10000) {
+        EventList list;
+        for (int j = 0; j < 10000; ++j) {
+            Event e;
+            e.t = now - kEvents + i + j;
+            e.endpoint = QStringLiteral("HQ Exosite");
+            e.path = QStringLiteral("truck-%1/status").arg(j % 12);
+            e.summary = QStringLiteral("status = moving");
+            e.payload = QStringLiteral(R"([{"id":1000007,"status":"ok","result":[1700000000,"moving"]}])");
+            list.append(e);
+        }
+        store.append(list);
+    }
+    QVERIFY(QTest::qWaitFor([&] { return store.committedCount() >= kEvents; }, 300000));
+    EventLogStatus status;
+    connect(&store, &EventStore::statusReported, this, [&status](const EventLogStatus &s) { status = s; });
+    QBENCHMARK
+    {
+        status = EventLogStatus();
+        store.requestStatus();
+        QVERIFY(QTest::qWaitFor([&] { return status.events > 0; }, 10000));
+    }
+    QCOMPARE(status.events, kEvents);
+    qInfo("status: %lld events, %s used", status.events, qPrintable(formatByteSize(status.usedBytes)));
 }
 
 QTEST_GUILESS_MAIN(BenchEventStore)
