@@ -8,6 +8,8 @@ packages=(
     build-essential cmake ninja-build pkg-config git
     # Qt 6.4 and the rest of the stack
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-svg-dev libqt6svg6 qt6-httpserver-dev
+    # Qt6Charts' CMake config needs Qt6OpenGL and Qt6OpenGLWidgets; no Depends pulls them in
+    libqt6opengl6-dev
     qt6-wayland qt6-qpa-plugins libgl-dev
     libprotobuf-dev protobuf-compiler
     qtkeychain-qt6-dev libqt6sql6-sqlite
