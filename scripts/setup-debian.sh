@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, by name, every Debian 12 package Fleetscope needs to build, test, package and run.
-# Safe to run again: apt skips what is already there.
+# Safe to run again: apt skips what is already there. `--list` prints the list and installs nothing
+# (scripts/check-packages.sh proves in CI that the list is complete).
 set -euo pipefail
 
 packages=(
@@ -17,8 +18,13 @@ packages=(
     xvfb xauth
     # checks: formatting, fuzzing (clang's libFuzzer runtime), packaging metadata
     clang-format clang libclang-rt-14-dev
-    desktop-file-utils appstream dpkg-dev file
+    desktop-file-utils appstream dpkg-dev file man-db
 )
+
+if [ "${1:-}" = --list ]; then
+    printf '%s\n' "${packages[@]}"
+    exit 0
+fi
 
 missing=()
 for p in "${packages[@]}"; do
