@@ -17,8 +17,8 @@ FloodEndpoint::FloodEndpoint(const EndpointConfig &config, QObject *parent)
 
 void FloodEndpoint::open()
 {
-    setState(LinkState::Connecting, QStringLiteral("flooding"));
-    setState(LinkState::Ready, QStringLiteral("flooding %1 messages/s").arg(m_rate));
+    setStatus({LinkState::Connecting, LinkReason::None, QStringLiteral("flooding")});
+    setStatus({LinkState::Ready, LinkReason::None, QStringLiteral("flooding %1 messages/s").arg(m_rate)});
     m_clock.start();
     m_timer.start();
 }
@@ -26,7 +26,7 @@ void FloodEndpoint::open()
 void FloodEndpoint::close()
 {
     m_timer.stop();
-    setState(LinkState::Closed, QString());
+    setStatus({LinkState::Closed, LinkReason::None, QString()});
 }
 
 void FloodEndpoint::browse()

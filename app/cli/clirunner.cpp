@@ -17,7 +17,7 @@ CliRunner::CliRunner(
     m_watchTimer.setSingleShot(true);
     m_watchTimer.setTimerType(Qt::PreciseTimer); // --for 1.5 never ends early (a coarse timer may, by 5%)
     connect(&m_deadline, &QTimer::timeout, this, &CliRunner::onDeadline);
-    connect(&m_watchTimer, &QTimer::timeout, this, [this] { finish(0); });
+    connect(&m_watchTimer, &QTimer::timeout, this, [this] { finish(ExitDone); });
     connect(m_endpoint.get(), &Endpoint::stateChanged, this, &CliRunner::onState);
     connect(m_endpoint.get(), &Endpoint::batchReady, this, &CliRunner::onBatch);
     connect(m_endpoint.get(), &Endpoint::browseFinished, this, &CliRunner::onBrowseFinished);
@@ -35,23 +35,26 @@ void CliRunner::start()
 
 void CliRunner::interrupt()
 {
-    finish(m_phase == Phase::Watching ? 0 : 3, m_phase == Phase::Watching ? QString() : QStringLiteral("interrupted"));
+    finish(m_phase == Phase::Watching ? ExitDone : ExitConnect,
+        m_phase == Phase::Watching ? QString() : QStringLiteral("interrupted"));
 }
 
-void CliRunner::onState(LinkState state, const QString &detail)
+void CliRunner::onState(const LinkStatus &status)
 {
     if (m_phase == Phase::Done)
         return;
+    const LinkState state = status.state;
+    const QString detail = status.text();
     if (!m_options.quiet)
         m_out->state(state, detail);
     if (state == LinkState::Ready && !m_everReady) {
         m_everReady = true;
         onReady();
     } else if (state == LinkState::Closed && m_phase == Phase::Watching) {
-        finish(0); // the endpoint ended by itself: a replay reached the end of its recording
+        finish(ExitDone); // the endpoint ended by itself: a replay reached the end of its recording
     } else if (state == LinkState::Failed) {
         const QString url = m_options.endpoint.url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
-        finish(3,
+        finish(ExitConnect,
             m_everReady ? QStringLiteral("connection to %1 ended: %2").arg(url, detail)
                         : QStringLiteral("could not connect to %1: %2").arg(url, detail));
     }
@@ -116,16 +119,16 @@ void CliRunner::onBatch(const EndpointBatch &batch)
     }
     m_out->flush();
     if (counting && m_emitted >= m_options.count)
-        finish(0);
+        finish(ExitDone);
 }
 
 void CliRunner::onBrowseFinished(bool ok, const QString &detail)
 {
     if (m_phase == Phase::Browsing) {
         if (ok)
-            finish(0);
+            finish(ExitDone);
         else
-            finish(3, QStringLiteral("browse failed: %1").arg(detail));
+            finish(ExitConnect, QStringLiteral("browse failed: %1").arg(detail));
     } else if (m_phase == Phase::Watching && m_options.subscribe.isEmpty()) {
         if (m_subscribable.isEmpty())
             std::cerr << "fleetscope-cli: nothing to watch: the endpoint has no subscribable topic\n";
@@ -139,11 +142,11 @@ void CliRunner::onCommandFinished(const CommandReply &reply)
         return;
     m_out->reply(reply);
     if (reply.ok)
-        finish(0);
+        finish(ExitDone);
     else if (reply.refusedLocally)
-        finish(2, QStringLiteral("command refused: %1").arg(reply.detail));
+        finish(ExitUsage, QStringLiteral("command refused: %1").arg(reply.detail));
     else
-        finish(4, QStringLiteral("the server rejected the command: %1").arg(reply.detail));
+        finish(ExitRejected, QStringLiteral("the server rejected the command: %1").arg(reply.detail));
 }
 
 void CliRunner::onDeadline()
@@ -152,13 +155,13 @@ void CliRunner::onDeadline()
     const double s = m_options.timeoutSeconds;
     switch (m_phase) {
     case Phase::Connecting:
-        finish(3, QStringLiteral("could not connect to %1 within %2 s").arg(url).arg(s));
+        finish(ExitConnect, QStringLiteral("could not connect to %1 within %2 s").arg(url).arg(s));
         break;
     case Phase::Browsing:
-        finish(3, QStringLiteral("browse of %1 did not finish within %2 s").arg(url).arg(s));
+        finish(ExitConnect, QStringLiteral("browse of %1 did not finish within %2 s").arg(url).arg(s));
         break;
     case Phase::Sending:
-        finish(4, QStringLiteral("no reply to the command within %1 s").arg(s));
+        finish(ExitRejected, QStringLiteral("no reply to the command within %1 s").arg(s));
         break;
     case Phase::Watching:
     case Phase::Done:
@@ -166,7 +169,7 @@ void CliRunner::onDeadline()
     }
 }
 
-void CliRunner::finish(int exitCode, const QString &message)
+void CliRunner::finish(ExitCode exitCode, const QString &message)
 {
     if (m_phase == Phase::Done)
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/cli/clioptions.h"
+#include "app/cli/exitcode.h"
 #include "app/cli/jsonlineswriter.h"
 #include "core/endpoint/endpoint.h"
 
@@ -12,7 +13,7 @@
 namespace fleetscope::cli {
 
 // Runs one fleetscope-cli command against one Endpoint, in the main thread: connect, then browse,
-// watch or send, writing JSON Lines, and ends with the contract's exit code.
+// watch or send, writing JSON Lines, and ends with the contract's exit code (ExitCode).
 class CliRunner : public QObject
 {
     Q_OBJECT
@@ -32,14 +33,14 @@ Q_SIGNALS:
 private:
     enum class Phase { Connecting, Browsing, Watching, Sending, Done };
 
-    void onState(LinkState state, const QString &detail);
+    void onState(const LinkStatus &status);
     void onReady();
     void onBatch(const EndpointBatch &batch);
     void onBrowseFinished(bool ok, const QString &detail);
     void onCommandFinished(const CommandReply &reply);
     void onDeadline();
     void subscribeAll(const QStringList &paths);
-    void finish(int exitCode, const QString &message = QString());
+    void finish(ExitCode exitCode, const QString &message = QString());
 
     CliOptions m_options;
     std::unique_ptr<Endpoint> m_endpoint;

@@ -1,5 +1,7 @@
 #include "app/cli/exportcommand.h"
 
+#include "app/cli/exitcode.h"
+
 #include "app/cli/jsonlineswriter.h"
 #include "core/recording/recordingexport.h"
 #include "core/recording/recordingreader.h"
@@ -18,7 +20,7 @@ int runExportCommand(const QStringList &arguments)
     parser.addOption(help);
     if (!parser.parse(arguments) || parser.positionalArguments().size() != 2) {
         std::cerr << "fleetscope-cli: usage: fleetscope-cli export-recording FILE\n";
-        return 2;
+        return ExitUsage;
     }
     if (parser.isSet(help)) {
         std::cout << "Usage: fleetscope-cli export-recording FILE\n"
@@ -26,12 +28,12 @@ int runExportCommand(const QStringList &arguments)
                      "{\"kind\":\"frame\",\"t\",\"endpoint\",\"protocol\",\"direction\":\"in|out\",\"text\"|\"binary\"("
                      "base64)}\n"
                      "per frame. Exit codes: 0 done; 2 usage; 5 the file is not a readable recording.\n";
-        return 0;
+        return ExitDone;
     }
     RecordingReader reader;
     if (!reader.open(parser.positionalArguments().at(1))) {
         std::cerr << "fleetscope-cli: " << reader.error().toStdString() << '\n';
-        return 5;
+        return ExitFileUnreadable;
     }
     // Recordings are masked when written; the patterns run again so that any file exports clean.
     const SecretMasker masker;
@@ -43,9 +45,9 @@ int runExportCommand(const QStringList &arguments)
     out.flush();
     if (!reader.error().isEmpty()) {
         std::cerr << "fleetscope-cli: " << reader.error().toStdString() << '\n';
-        return 5;
+        return ExitFileUnreadable;
     }
-    return 0;
+    return ExitDone;
 }
 
 } // namespace fleetscope::cli

@@ -1,5 +1,6 @@
 #include "app/cli/logcommand.h"
 
+#include "app/cli/exitcode.h"
 #include "app/cli/jsonlineswriter.h"
 #include "app/cli/retentioncommand.h"
 #include "app/cli/timeargument.h"
@@ -66,13 +67,13 @@ int runLogCommand(const QStringList &arguments)
     parser.addOptions({since, until, endpoint, severity, search, limit, db, keepDays, keepSize, retention, help});
     auto usage = [](const QString &message) {
         std::cerr << "fleetscope-cli: " << message.toStdString() << "\nTry fleetscope-cli log --help\n";
-        return 2;
+        return ExitUsage;
     };
     if (!parser.parse(arguments))
         return usage(parser.errorText());
     if (parser.isSet(help)) {
         printHelp();
-        return 0;
+        return ExitDone;
     }
     if (parser.positionalArguments().size() != 1)
         return usage(QStringLiteral("log takes no arguments besides its options"));
@@ -127,7 +128,7 @@ int runLogCommand(const QStringList &arguments)
     EventList events;
     if (!reader.query(query, &events)) {
         std::cerr << "fleetscope-cli: " << reader.error().toStdString() << '\n';
-        return 5;
+        return ExitFileUnreadable;
     }
     JsonLinesWriter out;
     for (const Event &event : std::as_const(events))
@@ -136,7 +137,7 @@ int runLogCommand(const QStringList &arguments)
     if (query.limit > 0 && events.size() == query.limit)
         std::cerr << "fleetscope-cli: showing the newest " << query.limit
                   << " matching events; --limit 0 shows them all\n";
-    return 0;
+    return ExitDone;
 }
 
 } // namespace fleetscope::cli

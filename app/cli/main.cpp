@@ -1,6 +1,7 @@
 // fleetscope-cli: the headless client. Contract: ../shared/design.md, "fleetscope-cli contract".
 #include "app/cli/clioptions.h"
 #include "app/cli/clirunner.h"
+#include "app/cli/exitcode.h"
 #include "app/cli/exportcommand.h"
 #include "app/cli/interruptwatcher.h"
 #include "app/cli/jsonlineswriter.h"
@@ -35,10 +36,10 @@ int main(int argc, char **argv)
     bool exitNow = false;
     if (!fleetscope::cli::parseCliOptions(arguments, &options, &error, &exitNow)) {
         std::cerr << "fleetscope-cli: " << error.toStdString() << "\nTry fleetscope-cli --help\n";
-        return 2;
+        return fleetscope::cli::ExitUsage;
     }
     if (exitNow)
-        return 0;
+        return fleetscope::cli::ExitDone;
     for (const QString &warning : std::as_const(options.warnings))
         std::cerr << "fleetscope-cli: warning: " << warning.toStdString() << '\n';
 
@@ -54,7 +55,7 @@ int main(int argc, char **argv)
     }
     if (!endpoint) {
         std::cerr << "fleetscope-cli: " << error.toStdString() << '\n';
-        return 2;
+        return fleetscope::cli::ExitUsage;
     }
 
     // Recordings and the event database never hold the secret this run was given.
@@ -66,7 +67,7 @@ int main(int argc, char **argv)
         recorder->addEndpoint(endpoint.get());
         if (!recorder->start(options.recordPath, &error)) {
             std::cerr << "fleetscope-cli: " << error.toStdString() << '\n';
-            return 5;
+            return fleetscope::cli::ExitFileUnreadable;
         }
         QObject::connect(recorder.get(), &fleetscope::SessionRecorder::failed, &app, [](const QString &reason) {
             std::cerr << "fleetscope-cli: recording stopped: " << reason.toStdString() << '\n';

@@ -1,5 +1,6 @@
 #include "app/cli/retentioncommand.h"
 
+#include "app/cli/exitcode.h"
 #include "app/cli/jsonlineswriter.h"
 #include "core/store/eventstore.h"
 #include "core/store/eventstorereader.h"
@@ -31,7 +32,7 @@ QJsonObject statusLine(const EventLogStatus &status)
 int fail(const QString &message)
 {
     std::cerr << "fleetscope-cli: " << message.toStdString() << '\n';
-    return 5;
+    return ExitFileUnreadable;
 }
 
 // Stores the new limits through the same writer the desktop app uses (it applies them at once),
@@ -69,7 +70,7 @@ int changeRetention(const QString &path, const EventRetention &retention)
     JsonLinesWriter out;
     out.object(line);
     out.flush();
-    return 0;
+    return ExitDone;
 }
 
 } // namespace
@@ -90,7 +91,7 @@ int runRetentionCommand(const QString &databasePath, std::optional<int> keepDays
         JsonLinesWriter out;
         out.object(statusLine(status));
         out.flush();
-        return 0;
+        return ExitDone;
     }
     // A limit not given stays as it is; a database not there yet is created with the limits.
     EventRetention retention = status.retention;

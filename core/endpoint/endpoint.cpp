@@ -98,15 +98,14 @@ void Endpoint::reportEvent(
     scheduleFlush();
 }
 
-void Endpoint::setState(LinkState state, const QString &detail)
+void Endpoint::setStatus(const LinkStatus &status)
 {
-    if (state == m_state && detail == m_stateDetail)
+    if (status == m_status)
         return;
-    m_state = state;
-    m_stateDetail = detail;
+    m_status = status;
     // Pending data goes out first so that observers see it before e.g. a Closed state.
     flush();
-    Q_EMIT stateChanged(state, detail);
+    Q_EMIT stateChanged(status);
 }
 
 void Endpoint::replayFrame(const QString &text)

@@ -33,8 +33,8 @@ public:
 
     const EndpointConfig &config() const { return m_config; }
     QString name() const { return m_config.name; }
-    LinkState state() const { return m_state; }
-    QString stateDetail() const { return m_stateDetail; }
+    LinkState state() const { return m_status.state; }
+    const LinkStatus &status() const { return m_status; }
     virtual LinkCounters counters() const = 0;
     QSet<QString> subscriptions() const { return m_subscriptions; }
 
@@ -70,7 +70,7 @@ public Q_SLOTS:
     void flush();
 
 Q_SIGNALS:
-    void stateChanged(fleetscope::LinkState state, const QString &detail);
+    void stateChanged(const fleetscope::LinkStatus &status);
     void batchReady(const fleetscope::EndpointBatch &batch);
     void browseFinished(bool ok, const QString &detail);
     void commandFinished(const fleetscope::CommandReply &reply);
@@ -85,7 +85,7 @@ protected:
     void reportSample(const QString &path, qint64 t, double value);
     void reportEvent(Severity severity, const QString &path, const QString &summary, const QString &payload = QString(),
         qint64 t = 0);
-    void setState(LinkState state, const QString &detail);
+    void setStatus(const LinkStatus &status);
     quint64 nextCommandId() { return ++m_lastCommandId; }
     // Adapters call this for each WebSocketLink they own (in their constructor, or when they create
     // one): its frames reach wireFrame(), and a connection closed because the server's input was
@@ -114,8 +114,7 @@ private:
     bool admitPath(const QString &path);
 
     EndpointConfig m_config;
-    LinkState m_state = LinkState::Idle;
-    QString m_stateDetail;
+    LinkStatus m_status;
     EndpointBatch m_pending;
     QTimer m_flushTimer;
     int m_batchIntervalMs = 33;

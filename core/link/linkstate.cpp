@@ -1,5 +1,7 @@
 #include "core/link/linkstate.h"
 
+#include <QCoreApplication>
+
 namespace fleetscope {
 
 QString linkStateName(LinkState state)
@@ -21,6 +23,15 @@ QString linkStateName(LinkState state)
         return QStringLiteral("failed");
     }
     return QStringLiteral("idle");
+}
+
+QString LinkStatus::text() const
+{
+    if (retryInMs < 0)
+        return detail;
+    return QCoreApplication::translate("fleetscope::LinkStatus", "%1; retry in %2 s")
+        .arg(detail)
+        .arg(retryInMs / 1000.0, 0, 'f', 1);
 }
 
 } // namespace fleetscope

@@ -10,6 +10,24 @@
 
 namespace fleetscope {
 
+namespace {
+LinkReason reasonOf(QAbstractSocket::SocketError error)
+{
+    switch (error) {
+    case QAbstractSocket::SocketTimeoutError:
+        return LinkReason::Timeout;
+    case QAbstractSocket::RemoteHostClosedError:
+        return LinkReason::ServerClosed;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return LinkReason::Tls;
+    default:
+        return LinkReason::Network;
+    }
+}
+} // namespace
+
 WebSocketLink::WebSocketLink(const LinkOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
@@ -20,8 +38,9 @@ WebSocketLink::WebSocketLink(const LinkOptions &options, QObject *parent)
         timer->setParent(this);
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
-    connect(&m_connectTimer, &QTimer::timeout, this,
-        [this] { handleLoss(tr("connect timed out after %1 s").arg(m_options.connectTimeoutMs / 1000.0)); });
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        handleLoss(LinkReason::Timeout, tr("connect timed out after %1 s").arg(m_options.connectTimeoutMs / 1000.0));
+    });
     connect(&m_pingTimer, &QTimer::timeout, this, &WebSocketLink::onPingTick);
     connect(&m_retryTimer, &QTimer::timeout, this, &WebSocketLink::onRetryTimer);
 }
@@ -64,9 +83,10 @@ void WebSocketLink::startAttempt()
     teardownSocket();
     m_tlsError.clear();
     m_socketError.clear();
-    setState(m_everConnected ? LinkState::Reconnecting : LinkState::Connecting,
-        m_everConnected ? tr("reconnecting to %1").arg(m_url.toDisplayString(QUrl::RemoveQuery))
-                        : tr("connecting to %1").arg(m_url.toDisplayString(QUrl::RemoveQuery)));
+    m_socketReason = LinkReason::None;
+    const QString where = m_url.toDisplayString(QUrl::RemoveQuery);
+    setStatus({m_everConnected ? LinkState::Reconnecting : LinkState::Connecting, LinkReason::None,
+        m_everConnected ? tr("reconnecting to %1").arg(where) : tr("connecting to %1").arg(where)});
 
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
@@ -78,7 +98,7 @@ void WebSocketLink::startAttempt()
         if (!m_options.caFile.isEmpty()) {
             const auto extra = QSslCertificate::fromPath(m_options.caFile, QSsl::Pem);
             if (extra.isEmpty()) {
-                fail(tr("cannot read CA certificate file %1").arg(m_options.caFile));
+                fail(LinkReason::Tls, tr("cannot read CA certificate file %1").arg(m_options.caFile));
                 return;
             }
             tls.addCaCertificates(extra);
@@ -121,14 +141,15 @@ void WebSocketLink::onConnected()
     m_sinceAlive.start();
     if (m_options.pingIntervalMs > 0)
         m_pingTimer.start(m_options.pingIntervalMs);
-    setState(LinkState::Connected, tr("connected to %1").arg(m_url.toDisplayString(QUrl::RemoveQuery)));
+    setStatus(
+        {LinkState::Connected, LinkReason::None, tr("connected to %1").arg(m_url.toDisplayString(QUrl::RemoveQuery))});
     Q_EMIT opened();
 }
 
 void WebSocketLink::markReady(const QString &detail)
 {
     m_backoff.reset();
-    setState(LinkState::Ready, detail.isEmpty() ? tr("ready") : detail);
+    setStatus({LinkState::Ready, LinkReason::None, detail.isEmpty() ? tr("ready") : detail});
 }
 
 void WebSocketLink::onPingTick()
@@ -138,7 +159,8 @@ void WebSocketLink::onPingTick()
     // Ticks come once an interval; a peer silent for more than 1.5 intervals missed the previous
     // ping's pong, so the link is dead within two intervals of its last sign of life.
     if (m_sinceAlive.isValid() && m_sinceAlive.elapsed() > m_options.pingIntervalMs * 3 / 2) {
-        handleLoss(tr("no answer to keepalive ping for %1 s").arg(m_sinceAlive.elapsed() / 1000.0, 0, 'f', 1));
+        handleLoss(LinkReason::Timeout,
+            tr("no answer to keepalive ping for %1 s").arg(m_sinceAlive.elapsed() / 1000.0, 0, 'f', 1));
         return;
     }
     m_socket->ping();
@@ -165,10 +187,11 @@ void WebSocketLink::onSocketError()
     if (!m_socket)
         return;
     m_socketError = m_tlsError.isEmpty() ? m_socket->errorString() : m_tlsError;
+    m_socketReason = m_tlsError.isEmpty() ? reasonOf(m_socket->error()) : LinkReason::Tls;
     // QWebSocket emits disconnected() after errors on an established connection; during the
     // opening handshake it may not, so handle the loss here once.
     if (m_socket->state() != QAbstractSocket::ConnectedState)
-        handleLoss(m_socketError);
+        handleLoss(m_socketReason, m_socketError);
 }
 
 void WebSocketLink::onDisconnected()
@@ -178,47 +201,57 @@ void WebSocketLink::onDisconnected()
     QString reason = m_socket->closeReason();
     const int code = m_socket->closeCode();
     // QWebSocket may report disconnected() before error(): take the socket's error text here.
-    if (m_socketError.isEmpty() && m_socket->error() != QAbstractSocket::UnknownSocketError)
+    if (m_socketError.isEmpty() && m_socket->error() != QAbstractSocket::UnknownSocketError) {
         m_socketError = m_socket->errorString();
-    if (reason.isEmpty())
-        reason = !m_tlsError.isEmpty() ? m_tlsError
-            : !m_socketError.isEmpty() ? m_socketError
-                                       : tr("connection closed (%1)").arg(code);
-    handleLoss(reason);
+        m_socketReason = reasonOf(m_socket->error());
+    }
+    LinkReason why = LinkReason::ServerClosed; // the server's close frame said why, or nothing did
+    if (reason.isEmpty()) {
+        if (!m_tlsError.isEmpty()) {
+            reason = m_tlsError;
+            why = LinkReason::Tls;
+        } else if (!m_socketError.isEmpty()) {
+            reason = m_socketError;
+            why = m_socketReason;
+        } else {
+            reason = tr("connection closed (%1)").arg(code);
+        }
+    }
+    handleLoss(why, reason);
 }
 
-void WebSocketLink::handleLoss(const QString &reason)
+void WebSocketLink::handleLoss(LinkReason why, const QString &reason)
 {
     if (!m_socket)
         return;
     m_connectTimer.stop();
     m_pingTimer.stop();
     const int code = m_socket->closeCode();
-    const bool wasOpen = m_state == LinkState::Connected || m_state == LinkState::Ready;
+    const bool wasOpen = state() == LinkState::Connected || state() == LinkState::Ready;
     teardownSocket();
-    if (m_userClosed || m_state == LinkState::Failed)
+    if (m_userClosed || state() == LinkState::Failed)
         return;
     Q_EMIT dropped(wasOpen ? code : -1, reason);
-    if (m_state == LinkState::Failed || m_state == LinkState::Closed || m_userClosed)
+    if (state() == LinkState::Failed || state() == LinkState::Closed || m_userClosed)
         return; // the adapter decided in dropped()
     if (!m_tlsError.isEmpty()) {
-        fail(m_tlsError); // an untrusted certificate does not fix itself
+        fail(LinkReason::Tls, m_tlsError); // an untrusted certificate does not fix itself
         return;
     }
     if (!m_options.reconnect || (!m_everConnected && !m_options.retryFirstConnect)) {
-        fail(reason);
+        fail(why, reason);
         return;
     }
-    scheduleReconnect(reason);
+    scheduleReconnect(why, reason);
 }
 
-void WebSocketLink::scheduleReconnect(const QString &reason)
+void WebSocketLink::scheduleReconnect(LinkReason reason, const QString &detail)
 {
     teardownSocket();
     const int delay = m_backoff.nextDelayMs();
     ++m_counters.reconnects;
     m_retryTimer.start(delay);
-    setState(LinkState::Reconnecting, tr("%1; retry in %2 s").arg(reason).arg(delay / 1000.0, 0, 'f', 1));
+    setStatus({LinkState::Reconnecting, reason, detail, delay});
 }
 
 void WebSocketLink::onRetryTimer()
@@ -229,13 +262,13 @@ void WebSocketLink::onRetryTimer()
         startAttempt();
 }
 
-void WebSocketLink::fail(const QString &reason)
+void WebSocketLink::fail(LinkReason reason, const QString &detail)
 {
     m_retryTimer.stop();
     m_connectTimer.stop();
     m_pingTimer.stop();
     teardownSocket();
-    setState(LinkState::Failed, reason);
+    setStatus({LinkState::Failed, reason, detail});
 }
 
 void WebSocketLink::close()
@@ -250,8 +283,8 @@ void WebSocketLink::close()
         m_socket->deleteLater();
         m_socket = nullptr;
     }
-    if (m_state != LinkState::Idle)
-        setState(LinkState::Closed, tr("closed"));
+    if (state() != LinkState::Idle)
+        setStatus({LinkState::Closed, LinkReason::None, tr("closed")});
 }
 
 qint64 WebSocketLink::sendText(const QString &text)
@@ -296,13 +329,12 @@ QString WebSocketLink::refusedInputReason(int closeCode, quint64 maxMessageBytes
     }
 }
 
-void WebSocketLink::setState(LinkState state, const QString &detail)
+void WebSocketLink::setStatus(const LinkStatus &status)
 {
-    if (state == m_state && detail == m_detail)
+    if (status == m_status)
         return;
-    m_state = state;
-    m_detail = detail;
-    Q_EMIT stateChanged(state, detail);
+    m_status = status;
+    Q_EMIT stateChanged(status);
 }
 
 void WebSocketLink::teardownSocket()

@@ -41,16 +41,16 @@ public:
     // The adapter's handshake succeeded: resets the backoff. State becomes Ready.
     void markReady(const QString &detail = QString());
     // A final failure (refused credentials, server said "do not come back"): no reconnect.
-    void fail(const QString &reason);
+    void fail(LinkReason reason, const QString &detail);
     // Drops the current socket and retries after the backoff delay (used by adapters that see a
     // broken session, and by adapterReopens adapters when their pre-connect step fails).
-    void scheduleReconnect(const QString &reason);
+    void scheduleReconnect(LinkReason reason, const QString &detail);
 
     qint64 sendText(const QString &text);
     qint64 sendBinary(const QByteArray &data);
 
-    LinkState state() const { return m_state; }
-    QString stateDetail() const { return m_detail; }
+    LinkState state() const { return m_status.state; }
+    const LinkStatus &status() const { return m_status; }
     LinkCounters counters() const { return m_counters; }
     QUrl url() const { return m_url; }
     bool isOpen() const;
@@ -67,7 +67,7 @@ public:
     static QString refusedInputReason(int closeCode, quint64 maxMessageBytes);
 
 Q_SIGNALS:
-    void stateChanged(fleetscope::LinkState state, const QString &detail);
+    void stateChanged(const fleetscope::LinkStatus &status);
     // The socket is open: the adapter starts its handshake now.
     void opened();
     void textReceived(const QString &text);
@@ -89,15 +89,14 @@ private:
     void onSslErrors(const QList<QSslError> &errors);
     void onPingTick();
     void onRetryTimer();
-    void setState(LinkState state, const QString &detail);
+    void setStatus(const LinkStatus &status);
     void teardownSocket();
-    void handleLoss(const QString &reason);
+    void handleLoss(LinkReason reason, const QString &detail);
 
     LinkOptions m_options;
     QUrl m_url;
     QPointer<QWebSocket> m_socket;
-    LinkState m_state = LinkState::Idle;
-    QString m_detail;
+    LinkStatus m_status;
     LinkCounters m_counters;
     Backoff m_backoff;
     QTimer m_connectTimer;
@@ -106,6 +105,7 @@ private:
     QElapsedTimer m_sinceAlive;
     QString m_tlsError;
     QString m_socketError;
+    LinkReason m_socketReason = LinkReason::None;
     bool m_everConnected = false;
     bool m_userClosed = false;
     qint64 m_lastReceivedMs = 0;

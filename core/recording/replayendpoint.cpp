@@ -36,9 +36,9 @@ EndpointConfig ReplayEndpoint::configFor(const QString &file, double speed, cons
 void ReplayEndpoint::open()
 {
     const QString file = config().url.toLocalFile();
-    setState(LinkState::Connecting, tr("opening recording %1").arg(file));
+    setStatus({LinkState::Connecting, LinkReason::None, tr("opening recording %1").arg(file)});
     if (!m_reader.open(file)) {
-        setState(LinkState::Failed, m_reader.error());
+        setStatus({LinkState::Failed, LinkReason::BadConfig, m_reader.error()});
         return;
     }
     const RecordingInfo &info = m_reader.info();
@@ -50,9 +50,9 @@ void ReplayEndpoint::open()
             m_endpointIndex = i;
     }
     if (m_endpointIndex < 0 && !wanted.isEmpty()) {
-        setState(LinkState::Failed,
+        setStatus({LinkState::Failed, LinkReason::BadConfig,
             tr("the recording holds no endpoint named \"%1\" (it has: %2)")
-                .arg(wanted, names.join(QLatin1String(", "))));
+                .arg(wanted, names.join(QLatin1String(", ")))});
         return;
     }
     m_hasNext = readNext();
@@ -86,10 +86,10 @@ void ReplayEndpoint::open()
     m_playing = true;
     m_firstT = m_hasNext ? m_next.frame.t : 0;
     m_clock.start();
-    setState(LinkState::Ready,
+    setStatus({LinkState::Ready, LinkReason::None,
         tr("replaying %1 (%2, %3)")
             .arg(recorded.name, recorded.protocol.isEmpty() ? tr("unknown protocol") : recorded.protocol,
-                m_speed > 0 ? tr("%1× speed").arg(m_speed) : tr("as fast as possible")));
+                m_speed > 0 ? tr("%1× speed").arg(m_speed) : tr("as fast as possible"))});
     m_timer.start(0);
 }
 
@@ -171,7 +171,7 @@ void ReplayEndpoint::finish()
     else
         reportEvent(Severity::Info, QString(),
             tr("end of recording: %1 frames replayed").arg(m_counters.framesIn + m_counters.framesOut));
-    setState(LinkState::Closed, tr("end of recording"));
+    setStatus({LinkState::Closed, LinkReason::None, tr("end of recording")});
 }
 
 void ReplayEndpoint::close()
@@ -181,7 +181,7 @@ void ReplayEndpoint::close()
     if (m_adapter)
         m_adapter->flush();
     if (state() != LinkState::Idle)
-        setState(LinkState::Closed, tr("closed"));
+        setStatus({LinkState::Closed, LinkReason::None, tr("closed")});
 }
 
 void ReplayEndpoint::browse()

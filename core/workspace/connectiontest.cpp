@@ -28,12 +28,13 @@ void ConnectionTest::cancel()
     m_finished = true;
 }
 
-void ConnectionTest::onState(LinkState state, const QString &detail)
+void ConnectionTest::onState(const LinkStatus &status)
 {
     if (m_finished)
         return;
-    Q_EMIT progress(state, detail);
-    switch (state) {
+    const QString detail = status.text();
+    Q_EMIT progress(status.state, detail);
+    switch (status.state) {
     case LinkState::Ready:
         finish(true, detail.isEmpty() ? tr("ready") : detail);
         break;
@@ -43,7 +44,7 @@ void ConnectionTest::onState(LinkState state, const QString &detail)
         break;
     case LinkState::Reconnecting:
         // Retries are off for a test: a drop during the handshake is the answer.
-        if (!detail.startsWith(QLatin1String("reconnecting to")))
+        if (status.isProblem())
             finish(false, detail);
         break;
     default:

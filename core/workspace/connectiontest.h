@@ -33,7 +33,7 @@ Q_SIGNALS:
 private:
     friend class Workspace;
     ConnectionTest(quint64 probe, int timeoutMs, std::function<void(quint64)> stop, QObject *parent);
-    void onState(LinkState state, const QString &detail);
+    void onState(const LinkStatus &status);
     void finish(bool ok, const QString &detail);
 
     quint64 m_probe;

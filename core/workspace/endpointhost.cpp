@@ -40,7 +40,7 @@ void EndpointHost::create(quint64 id, const EndpointConfig &config)
     endpoint->setParent(this);
     m_endpoints.insert(id, endpoint);
     connect(endpoint, &Endpoint::stateChanged, this,
-        [this, id](LinkState state, const QString &detail) { Q_EMIT stateChanged(id, state, detail); });
+        [this, id](const LinkStatus &status) { Q_EMIT stateChanged(id, status); });
     connect(endpoint, &Endpoint::batchReady, this,
         [this, id](const EndpointBatch &batch) { Q_EMIT batchReady(id, batch); });
     connect(endpoint, &Endpoint::browseFinished, this,
@@ -162,14 +162,14 @@ void EndpointHost::startProbe(quint64 id, const EndpointConfig &config)
     QString error;
     std::unique_ptr<Endpoint> made = m_registry.create(config, &error);
     if (!made) {
-        Q_EMIT probeState(id, LinkState::Failed, error);
+        Q_EMIT probeState(id, LinkStatus {LinkState::Failed, LinkReason::BadConfig, error});
         return;
     }
     Endpoint *endpoint = made.release();
     endpoint->setParent(this);
     m_probes.insert(id, endpoint);
     connect(endpoint, &Endpoint::stateChanged, this,
-        [this, id](LinkState state, const QString &detail) { Q_EMIT probeState(id, state, detail); });
+        [this, id](const LinkStatus &status) { Q_EMIT probeState(id, status); });
     endpoint->open();
 }
 

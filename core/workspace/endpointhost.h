@@ -56,13 +56,13 @@ public Q_SLOTS:
 Q_SIGNALS:
     // ok false: the registry refused the config (error says why); no endpoint exists then.
     void created(quint64 id, bool ok, const QString &error);
-    void stateChanged(quint64 id, fleetscope::LinkState state, const QString &detail);
+    void stateChanged(quint64 id, const fleetscope::LinkStatus &status);
     void batchReady(quint64 id, const fleetscope::EndpointBatch &batch);
     void browseFinished(quint64 id, bool ok, const QString &detail);
     void commandFinished(quint64 id, const fleetscope::CommandReply &reply);
     // Once a second for every (non-probe) endpoint.
     void countersSampled(quint64 id, const fleetscope::LinkCounters &counters);
-    void probeState(quint64 id, fleetscope::LinkState state, const QString &detail);
+    void probeState(quint64 id, const fleetscope::LinkStatus &status);
     void recordingChanged(bool recording, const QString &path, const QString &detail);
 
 private:

@@ -15,7 +15,8 @@ struct EndpointStatus
     QString protocol;
     QString url; // for display: no query, no user info
     LinkState state = LinkState::Idle;
-    QString detail; // the state's detail: the failure reason, "…; retry in 2.0 s", ...
+    LinkReason reason = LinkReason::None; // why: what code looks at (LinkStatus::reason)
+    QString detail; // for display only (LinkStatus::text()): the failure reason, "…; retry in 2.0 s", ...
     LinkCounters counters;
     double messagesPerSecond = 0.0; // frames received per second over the last sample
     qint64 retryAtMs = 0; // wall-clock ms of the pending retry while reconnecting, else 0

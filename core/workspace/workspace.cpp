@@ -6,7 +6,6 @@
 #include "core/workspace/endpointhost.h"
 
 #include <QDateTime>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <utility>
@@ -17,14 +16,6 @@ namespace {
 qint64 wallClockMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-// The link words a pending retry as "<reason>; retry in 2.5 s" (WebSocketLink::handleLoss).
-qint64 retryDelayMs(const QString &detail)
-{
-    static const QRegularExpression pattern(QStringLiteral(R"(retry in ([0-9]+(?:\.[0-9]+)?) s)"));
-    const QRegularExpressionMatch match = pattern.match(detail);
-    return match.hasMatch() ? static_cast<qint64>(match.captured(1).toDouble() * 1000.0) : -1;
 }
 } // namespace
 
@@ -37,6 +28,7 @@ Workspace::Workspace(const ProtocolRegistry &registry, std::shared_ptr<SecretMas
 {
     qRegisterMetaType<EndpointBatch>();
     qRegisterMetaType<LinkState>();
+    qRegisterMetaType<LinkStatus>();
     qRegisterMetaType<LinkCounters>();
     qRegisterMetaType<Command>();
     qRegisterMetaType<CommandReply>();
@@ -62,9 +54,9 @@ Workspace::Workspace(const ProtocolRegistry &registry, std::shared_ptr<SecretMas
     connect(m_host, &EndpointHost::recordingChanged, this, &Workspace::onRecordingChanged, Qt::QueuedConnection);
     connect(
         m_host, &EndpointHost::probeState, this,
-        [this](quint64 id, LinkState state, const QString &detail) {
+        [this](quint64 id, const LinkStatus &status) {
             if (ConnectionTest *test = m_tests.value(id))
-                test->onState(state, detail);
+                test->onState(status);
         },
         Qt::QueuedConnection);
     m_networkThread.start();
@@ -387,22 +379,25 @@ void Workspace::onCreated(quint64 id, bool ok, const QString &error)
         m_nameById.remove(id);
         entry->id = 0;
         entry->status.state = LinkState::Failed;
+        entry->status.reason = LinkReason::BadConfig;
         entry->status.detail = error;
         Q_EMIT statusChanged(entry->config.name);
     }
 }
 
-void Workspace::onState(quint64 id, LinkState state, const QString &detail)
+void Workspace::onState(quint64 id, const LinkStatus &status)
 {
     Entry *entry = entryById(id);
     if (!entry)
         return;
     const QString name = entry->config.name;
+    const LinkState state = status.state;
     entry->status.state = state;
-    entry->status.detail = detail;
-    const qint64 delay = state == LinkState::Reconnecting ? retryDelayMs(detail) : -1;
-    entry->status.retryAtMs = delay >= 0 ? wallClockMs() + delay : 0;
-    m_topics->setEndpointState(name, state, detail);
+    entry->status.reason = status.reason;
+    entry->status.detail = status.text();
+    entry->status.retryAtMs =
+        state == LinkState::Reconnecting && status.retryInMs >= 0 ? wallClockMs() + status.retryInMs : 0;
+    m_topics->setEndpointState(name, state, entry->status.detail);
     if (state == LinkState::Ready && !entry->everReady) {
         entry->everReady = true;
         post([id](EndpointHost *host) { host->browse(id); });

@@ -133,7 +133,7 @@ private:
     void createInstance(Entry &entry);
     void dropInstance(Entry &entry);
     void onCreated(quint64 id, bool ok, const QString &error);
-    void onState(quint64 id, LinkState state, const QString &detail);
+    void onState(quint64 id, const LinkStatus &status);
     void onBatch(quint64 id, const EndpointBatch &batch);
     void onBrowseFinished(quint64 id, bool ok, const QString &detail);
     void onCommandFinished(quint64 id, const CommandReply &reply);

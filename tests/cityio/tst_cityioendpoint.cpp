@@ -197,7 +197,8 @@ private Q_SLOTS:
             QStringLiteral("@module"), QStringLiteral(R"({"type":"SUBSCRIBE","content":{"gridId":"volpe"}})"), 0});
         QTRY_COMPARE(seen.replies.size(), 1);
         QList<LinkState> states;
-        connect(endpoint.get(), &Endpoint::stateChanged, this, [&states](LinkState state) { states << state; });
+        connect(endpoint.get(), &Endpoint::stateChanged, this,
+            [&states](const LinkStatus &status) { states << status.state; });
         simulator->dropAllConnections();
         QTRY_COMPARE(seen.countEvents(Severity::Warning, QStringLiteral("volpe"), QStringLiteral("closed (")), 1);
         QTRY_COMPARE(seen.countEvents(Severity::Info, QStringLiteral("volpe"), QStringLiteral("snapshot:")), 2);
@@ -402,7 +403,7 @@ private Q_SLOTS:
             port = gone->port();
         }
         auto endpoint = openEndpoint(config); // retryFirstConnect: keep trying
-        QTRY_VERIFY(endpoint->stateDetail().contains(QLatin1String("; retry in")));
+        QTRY_VERIFY(endpoint->status().text().contains(QLatin1String("; retry in")));
         QCOMPARE(endpoint->state(), LinkState::Connecting);
         endpoint->subscribe(QStringLiteral("volpe")); // kept until the server answers
         Collector seen(endpoint.get());
@@ -418,16 +419,16 @@ private Q_SLOTS:
         auto simulator = startSimulator(QStringLiteral("cityio"), quiet());
         auto wrongPath = openEndpoint(configFor(*simulator, QStringLiteral("/somewhere")));
         QTRY_COMPARE(wrongPath->state(), LinkState::Failed);
-        QVERIFY2(wrongPath->stateDetail().contains(QLatin1String("does not answer like CityIO")),
-            qPrintable(wrongPath->stateDetail()));
+        QVERIFY2(wrongPath->status().text().contains(QLatin1String("does not answer like CityIO")),
+            qPrintable(wrongPath->status().text()));
 
         EndpointConfig config = configFor(*simulator);
         simulator.reset();
         config.link.retryFirstConnect = false;
         auto nobody = openEndpoint(config);
         QTRY_COMPARE(nobody->state(), LinkState::Failed);
-        QVERIFY2(
-            nobody->stateDetail().startsWith(QLatin1String("cannot reach CityIO")), qPrintable(nobody->stateDetail()));
+        QVERIFY2(nobody->status().text().startsWith(QLatin1String("cannot reach CityIO")),
+            qPrintable(nobody->status().text()));
         Collector seen(nobody.get());
         nobody->send(Command {QStringLiteral("volpe"), QStringLiteral(R"({"type":"LIST_SCENARIOS"})"), 0});
         QCOMPARE(seen.replies.size(), 1);

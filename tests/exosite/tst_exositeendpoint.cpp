@@ -26,9 +26,9 @@ public:
             samples += b.samples;
             events += b.events;
         });
-        QObject::connect(endpoint, &Endpoint::stateChanged, this, [this](LinkState s, const QString &d) {
-            states << s;
-            lastDetail = d;
+        QObject::connect(endpoint, &Endpoint::stateChanged, this, [this](const LinkStatus &s) {
+            states << s.state;
+            lastDetail = s.text();
         });
         QObject::connect(endpoint, &Endpoint::commandFinished, this, [this](const CommandReply &r) { replies << r; });
     }
@@ -221,8 +221,9 @@ private Q_SLOTS:
     {
         start({{QStringLiteral("generator"), false}}, QString(40, QLatin1Char('f')));
         QTRY_COMPARE_WITH_TIMEOUT(m_endpoint->state(), LinkState::Failed, 10000);
-        QVERIFY2(m_endpoint->stateDetail().contains(QLatin1String("authentication rejected")),
-            qPrintable(m_endpoint->stateDetail()));
+        QCOMPARE(m_endpoint->status().reason, LinkReason::Credentials);
+        QVERIFY2(m_endpoint->status().text().contains(QLatin1String("authentication rejected")),
+            qPrintable(m_endpoint->status().text()));
         QVERIFY(m_seen->hasEvent(Severity::Error, QStringLiteral("authentication rejected")));
         QVERIFY(!m_seen->states.contains(LinkState::Reconnecting)); // a refused key is final
         // The key never shows in what the user sees.
@@ -236,7 +237,7 @@ private Q_SLOTS:
         start({{QStringLiteral("generator"), false}, {QStringLiteral("authFailure"), QStringLiteral("status")}},
             QStringLiteral("nope"));
         QTRY_COMPARE_WITH_TIMEOUT(m_endpoint->state(), LinkState::Failed, 10000);
-        QVERIFY(m_endpoint->stateDetail().contains(QLatin1String("status \"invalid\"")));
+        QVERIFY(m_endpoint->status().text().contains(QLatin1String("status \"invalid\"")));
     }
 
     void malformedAndStrayFramesBecomeEventsAndTheSessionGoesOn()
@@ -315,7 +316,8 @@ private Q_SLOTS:
         QAtomicInt ready = 0;
         connect(endpoint, &Endpoint::batchReady, this,
             [&](const EndpointBatch &b) { samples += static_cast<int>(b.samples.size()); });
-        connect(endpoint, &Endpoint::stateChanged, this, [&](LinkState s) { ready = ready || s == LinkState::Ready; });
+        connect(endpoint, &Endpoint::stateChanged, this,
+            [&](const LinkStatus &s) { ready = ready || s.state == LinkState::Ready; });
         QMetaObject::invokeMethod(endpoint, &Endpoint::open, Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(ready.loadRelaxed(), 10000);
         QMetaObject::invokeMethod(

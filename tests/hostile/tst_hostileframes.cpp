@@ -187,8 +187,8 @@ void TestHostileFrames::sessionSurvives()
         events += batch.events;
         samples += static_cast<int>(batch.samples.size());
     });
-    connect(endpoint.get(), &Endpoint::stateChanged, this, [&](LinkState state) {
-        if (state == LinkState::Ready)
+    connect(endpoint.get(), &Endpoint::stateChanged, this, [&](const LinkStatus &status) {
+        if (status.state == LinkState::Ready)
             ++readies;
     });
     endpoint->open();

@@ -38,7 +38,7 @@ struct Recorder
             events += batch.events;
         });
         QObject::connect(
-            endpoint, &Endpoint::stateChanged, endpoint, [this](LinkState state, const QString &) { states << state; });
+            endpoint, &Endpoint::stateChanged, endpoint, [this](const LinkStatus &status) { states << status.state; });
     }
     QVector<Event> eventsAt(const QString &path) const
     {
@@ -428,8 +428,9 @@ private Q_SLOTS:
         QSignalSpy states(&endpoint, &Endpoint::stateChanged);
         endpoint.open();
         QTRY_COMPARE(endpoint.state(), LinkState::Failed);
-        QVERIFY2(endpoint.stateDetail().contains(QLatin1String("authentication rejected")),
-            qPrintable(endpoint.stateDetail()));
+        QCOMPARE(endpoint.status().reason, LinkReason::Credentials);
+        QVERIFY2(endpoint.status().text().contains(QLatin1String("authentication rejected")),
+            qPrintable(endpoint.status().text()));
 
         config.secret = QStringLiteral("right");
         IntuEndpoint good(config);

@@ -92,7 +92,7 @@ private Q_SLOTS:
         QCOMPARE(link.state(), LinkState::Connected);
         link.markReady(QStringLiteral("hello done"));
         QCOMPARE(link.state(), LinkState::Ready);
-        QCOMPARE(states.first().first().value<LinkState>(), LinkState::Connecting);
+        QCOMPARE(states.first().first().value<LinkStatus>().state, LinkState::Connecting);
 
         QVERIFY(link.sendText(QStringLiteral("ping me")) > 0);
         QTRY_COMPARE(server.received.size(), 1);
@@ -123,6 +123,12 @@ private Q_SLOTS:
         QCOMPARE(link.state(), LinkState::Reconnecting);
         QVERIFY(link.retryInMs() >= 0);
         QVERIFY(link.retryInMs() <= 1000); // the first retry comes within a second
+        // The pending retry is data; its wording is only for display.
+        QVERIFY(link.status().isProblem());
+        QVERIFY(link.status().retryInMs >= link.retryInMs());
+        QVERIFY2(link.status().text().endsWith(
+                     QStringLiteral("; retry in %1 s").arg(link.status().retryInMs / 1000.0, 0, 'f', 1)),
+            qPrintable(link.status().text()));
         QTRY_COMPARE(opened.count(), 2);
         QCOMPARE(server.accepted, 2);
         QCOMPARE(link.counters().reconnects, 1u);
@@ -164,8 +170,9 @@ private Q_SLOTS:
         WebSocketLink link(options);
         link.open(url);
         QTRY_COMPARE(link.state(), LinkState::Failed);
-        QVERIFY2(
-            link.stateDetail().contains(QLatin1String("refused"), Qt::CaseInsensitive), qPrintable(link.stateDetail()));
+        QCOMPARE(link.status().reason, LinkReason::Network);
+        QVERIFY2(link.status().text().contains(QLatin1String("refused"), Qt::CaseInsensitive),
+            qPrintable(link.status().text()));
     }
 
     void adapterFailureStopsReconnecting()
@@ -174,12 +181,14 @@ private Q_SLOTS:
         QVERIFY(server.server.listen(QHostAddress::LocalHost));
         WebSocketLink link(fastOptions());
         QSignalSpy opened(&link, &WebSocketLink::opened);
-        connect(&link, &WebSocketLink::dropped, &link, [&link] { link.fail(QStringLiteral("server said goodbye")); });
+        connect(&link, &WebSocketLink::dropped, &link,
+            [&link] { link.fail(LinkReason::Dismissed, QStringLiteral("server said goodbye")); });
         link.open(server.url());
         QTRY_COMPARE(opened.count(), 1);
         server.dropAll();
         QTRY_COMPARE(link.state(), LinkState::Failed);
-        QCOMPARE(link.stateDetail(), QStringLiteral("server said goodbye"));
+        QCOMPARE(link.status().reason, LinkReason::Dismissed);
+        QCOMPARE(link.status().text(), QStringLiteral("server said goodbye"));
         QCOMPARE(link.retryInMs(), -1);
     }
 
@@ -230,8 +239,9 @@ private Q_SLOTS:
         WebSocketLink link(fastOptions());
         link.open(server.url(QStringLiteral("wss")));
         QTRY_COMPARE(link.state(), LinkState::Failed);
-        QVERIFY2(
-            link.stateDetail().contains(QLatin1String("TLS certificate not trusted")), qPrintable(link.stateDetail()));
+        QCOMPARE(link.status().reason, LinkReason::Tls);
+        QVERIFY2(link.status().text().contains(QLatin1String("TLS certificate not trusted")),
+            qPrintable(link.status().text()));
         QCOMPARE(link.counters().reconnects, 0u); // an untrusted certificate does not fix itself
     }
 
@@ -273,7 +283,8 @@ private Q_SLOTS:
         WebSocketLink link(options);
         link.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(mute.serverPort())));
         QTRY_COMPARE_WITH_TIMEOUT(link.state(), LinkState::Failed, 3000);
-        QVERIFY2(link.stateDetail().contains(QLatin1String("timed out")), qPrintable(link.stateDetail()));
+        QCOMPARE(link.status().reason, LinkReason::Timeout);
+        QVERIFY2(link.status().text().contains(QLatin1String("timed out")), qPrintable(link.status().text()));
     }
 };
 

@@ -136,7 +136,7 @@ void tst_OpenTeraEndpoint::logsInBrowsesAndSamplesSubscribedStreams()
     Harness h;
     QVERIFY(h.start(fastWorld()));
     QTRY_COMPARE(h.endpoint->state(), LinkState::Ready);
-    QCOMPARE(h.endpoint->stateDetail(), QStringLiteral("logged in as Super Admin"));
+    QCOMPARE(h.endpoint->status().text(), QStringLiteral("logged in as Super Admin"));
     h.endpoint->browse();
     QTRY_COMPARE(h.browses.size(), 1);
     QVERIFY(h.browses.first().first);
@@ -189,7 +189,7 @@ void tst_OpenTeraEndpoint::droppedSocketLogsInAgainAndReloadsTheLists()
     QVERIFY(h.hasEvent(Severity::Warning, QStringLiteral("connection lost, retrying")));
     bool sawReconnecting = false;
     for (const auto &args : std::as_const(states))
-        sawReconnecting = sawReconnecting || args.at(0).value<LinkState>() == LinkState::Reconnecting;
+        sawReconnecting = sawReconnecting || args.at(0).value<LinkStatus>().state == LinkState::Reconnecting;
     QVERIFY(sawReconnecting);
     QCOMPARE(h.sim()->connectionCount(), 1);
 }
@@ -201,8 +201,9 @@ void tst_OpenTeraEndpoint::closeCode4000StopsReconnecting()
     QTRY_COMPARE(h.endpoint->state(), LinkState::Ready);
     h.sim()->disconnectUser(h.adminUuid());
     QTRY_COMPARE(h.endpoint->state(), LinkState::Failed);
-    QVERIFY2(h.endpoint->stateDetail().contains(QLatin1String("disconnected by server")),
-        qPrintable(h.endpoint->stateDetail()));
+    QCOMPARE(h.endpoint->status().reason, LinkReason::Dismissed);
+    QVERIFY2(h.endpoint->status().text().contains(QLatin1String("disconnected by server")),
+        qPrintable(h.endpoint->status().text()));
     QVERIFY(h.hasEvent(Severity::Error, QStringLiteral("disconnected by server (logout/admin)")));
     QCOMPARE(h.endpoint->counters().reconnects, 0u); // no retry was scheduled
     QCOMPARE(h.sim()->requestCount(QStringLiteral("/api/user/login")), 1);
@@ -261,8 +262,8 @@ void tst_OpenTeraEndpoint::refusedLogins()
     Harness h;
     QVERIFY(h.start(simOptions, user, password));
     QTRY_COMPARE(h.endpoint->state(), LinkState::Failed);
-    QVERIFY2(h.endpoint->stateDetail().contains(detail), qPrintable(h.endpoint->stateDetail()));
-    QVERIFY(!h.endpoint->stateDetail().contains(password + QLatin1Char('@')));
+    QVERIFY2(h.endpoint->status().text().contains(detail), qPrintable(h.endpoint->status().text()));
+    QVERIFY(!h.endpoint->status().text().contains(password + QLatin1Char('@')));
     QCOMPARE(h.endpoint->counters().reconnects, 0u); // refused credentials are final
     QCOMPARE(h.sim()->connectionCount(), 0);
 }

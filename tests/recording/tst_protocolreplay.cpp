@@ -45,7 +45,8 @@ struct Seen
                 events << severityName(e.severity) + QLatin1Char('|') + e.path + QLatin1Char('|') + e.summary
                         + QLatin1Char('|') + e.payload;
         });
-        QObject::connect(endpoint, &Endpoint::stateChanged, context, [this](LinkState state) { states.append(state); });
+        QObject::connect(endpoint, &Endpoint::stateChanged, context,
+            [this](const LinkStatus &status) { states.append(status.state); });
     }
     int samplesUnder(const QString &prefix) const
     {

@@ -32,7 +32,8 @@ struct Seen
                 events << severityName(e.severity) + QLatin1Char('|') + e.path + QLatin1Char('|') + e.summary
                         + QLatin1Char('|') + e.payload;
         });
-        QObject::connect(endpoint, &Endpoint::stateChanged, context, [this](LinkState state) { states.append(state); });
+        QObject::connect(endpoint, &Endpoint::stateChanged, context,
+            [this](const LinkStatus &status) { states.append(status.state); });
     }
 };
 
@@ -233,7 +234,7 @@ void TestReplayEndpoint::refusesWhatItCannotReplay()
     ReplayEndpoint replay(ReplayEndpoint::configFor(path, 0, recordedEndpoint), &registry);
     replay.open();
     QCOMPARE(replay.state(), LinkState::Failed);
-    QVERIFY2(replay.stateDetail().contains(phrase), qPrintable(replay.stateDetail()));
+    QVERIFY2(replay.status().text().contains(phrase), qPrintable(replay.status().text()));
 }
 
 QTEST_GUILESS_MAIN(TestReplayEndpoint)

@@ -36,10 +36,10 @@ CityioChannel::CityioChannel(Role role, const QString &project, const QUrl &url,
         m_snapshotTimer.stop();
         Q_EMIT dropped(code, reason);
     });
-    connect(&m_link, &WebSocketLink::stateChanged, this, [this](LinkState state, const QString &detail) {
-        if (state == LinkState::Failed || state == LinkState::Closed)
-            setLive(false, detail);
-        Q_EMIT stateChanged(state, detail);
+    connect(&m_link, &WebSocketLink::stateChanged, this, [this](const LinkStatus &status) {
+        if (status.state == LinkState::Failed || status.state == LinkState::Closed)
+            setLive(false, status.text());
+        Q_EMIT stateChanged(status);
     });
     if (m_role == Role::Interface) {
         const QJsonObject listen {{QStringLiteral("type"), QStringLiteral("LISTEN")},

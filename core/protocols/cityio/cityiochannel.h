@@ -67,7 +67,7 @@ Q_SIGNALS:
     void messageReceived(const fleetscope::cityio::Message &message, const QString &raw, qint64 t);
     void opened();
     void dropped(int closeCode, const QString &reason);
-    void stateChanged(fleetscope::LinkState state, const QString &detail);
+    void stateChanged(const fleetscope::LinkStatus &status);
     void snapshotOverdue();
     void replyTimedOut(quint64 id);
 

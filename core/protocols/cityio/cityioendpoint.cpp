@@ -82,12 +82,13 @@ QStringList CityioEndpoint::projectNames(const QJsonDocument &list)
 void CityioEndpoint::open()
 {
     if (!m_urls.isValid()) {
-        setState(LinkState::Failed, m_urls.problem());
+        setStatus({LinkState::Failed, LinkReason::BadConfig, m_urls.problem()});
         return;
     }
     m_ready = false;
     m_retryTimer.stop();
-    setState(LinkState::Connecting, QStringLiteral("connecting to %1").arg(m_urls.base().toDisplayString()));
+    setStatus({LinkState::Connecting, LinkReason::None,
+        QStringLiteral("connecting to %1").arg(m_urls.base().toDisplayString())});
     checkServer();
 }
 
@@ -120,7 +121,7 @@ void CityioEndpoint::onServerChecked(const RestReply &reply)
         m_everReady = true;
         m_backoff.reset();
         m_readyDetail = QStringLiteral("CityIO at %1: %2 projects").arg(base).arg(m_projects.size());
-        setState(LinkState::Ready, m_readyDetail);
+        setStatus({LinkState::Ready, LinkReason::None, m_readyDetail});
         QSet<QString> projects;
         for (const QString &path : std::as_const(m_subscriptions))
             projects.insert(projectOf(path));
@@ -130,13 +131,13 @@ void CityioEndpoint::onServerChecked(const RestReply &reply)
         return;
     }
     const bool transient = reply.status == 0 || reply.status >= 500;
-    const bool tls = reply.networkError.startsWith(QLatin1String("TLS"));
+    const LinkReason reason = reply.status == 0 ? reply.failure : LinkReason::BadServer;
     const LinkOptions &link = config().link;
-    if (transient && !tls && link.reconnect && (m_everReady || link.retryFirstConnect)) {
+    if (transient && reason != LinkReason::Tls && link.reconnect && (m_everReady || link.retryFirstConnect)) {
         const int delay = m_backoff.nextDelayMs();
         m_retryTimer.start(delay);
-        setState(m_everReady ? LinkState::Reconnecting : LinkState::Connecting,
-            QStringLiteral("%1: %2; retry in %3 s").arg(base, reply.describe()).arg(delay / 1000.0, 0, 'f', 1));
+        setStatus({m_everReady ? LinkState::Reconnecting : LinkState::Connecting, reason,
+            QStringLiteral("%1: %2").arg(base, reply.describe()), delay});
         return;
     }
     QString why;
@@ -147,7 +148,7 @@ void CityioEndpoint::onServerChecked(const RestReply &reply)
                              "http://localhost:8080 or https://cityio.media.mit.edu/cityio")
                   .arg(base, m_urls.api(reply.path).path(), oneLine(reply.describe(), 80));
     reportEvent(Severity::Error, QString(), why, QString::fromUtf8(reply.body.left(2000)));
-    failAll(why);
+    failAll({LinkState::Failed, reason, why});
 }
 
 void CityioEndpoint::whenReady(std::function<void(bool, const QString &)> then)
@@ -167,8 +168,9 @@ void CityioEndpoint::runWhenReady(bool ok, const QString &why)
         then(ok, why);
 }
 
-void CityioEndpoint::failAll(const QString &reason)
+void CityioEndpoint::failAll(const LinkStatus &failure)
 {
+    const QString reason = failure.text();
     m_ready = false;
     m_retryTimer.stop();
     m_rest.cancelAll();
@@ -176,7 +178,7 @@ void CityioEndpoint::failAll(const QString &reason)
     for (const QString &key : keys)
         dropChannel(key, reason);
     runWhenReady(false, reason);
-    setState(LinkState::Failed, reason);
+    setStatus(failure);
 }
 
 void CityioEndpoint::close()
@@ -189,7 +191,7 @@ void CityioEndpoint::close()
         dropChannel(key, QStringLiteral("closed"));
     runWhenReady(false, QStringLiteral("closed"));
     if (state() != LinkState::Idle)
-        setState(LinkState::Closed, QStringLiteral("closed"));
+        setStatus({LinkState::Closed, LinkReason::None, QStringLiteral("closed")});
 }
 
 void CityioEndpoint::updateState()
@@ -197,13 +199,14 @@ void CityioEndpoint::updateState()
     if (!m_ready)
         return;
     for (CityioChannel *channel : std::as_const(m_channels)) {
-        const LinkState state = channel->link().state();
-        if (state == LinkState::Reconnecting) {
-            setState(LinkState::Reconnecting, channel->label() + QStringLiteral(": ") + channel->link().stateDetail());
+        LinkStatus status = channel->link().status();
+        if (status.state == LinkState::Reconnecting) {
+            status.detail = channel->label() + QStringLiteral(": ") + status.detail;
+            setStatus(status);
             return;
         }
     }
-    setState(LinkState::Ready, m_readyDetail);
+    setStatus({LinkState::Ready, LinkReason::None, m_readyDetail});
 }
 
 // --- browse -----------------------------------------------------------------------------------
@@ -264,7 +267,7 @@ CityioChannel *CityioEndpoint::channel(const QString &key, bool create)
     connect(channel, &CityioChannel::messageReceived, this,
         [this, channel](const Message &message, const QString &raw, qint64 t) { onMessage(channel, message, raw, t); });
     connect(channel, &CityioChannel::stateChanged, this,
-        [this, channel](LinkState state, const QString &detail) { onChannelState(channel, state, detail); });
+        [this, channel](const LinkStatus &status) { onChannelState(channel, status); });
     connect(channel, &CityioChannel::dropped, this,
         [this, channel](int code, const QString &reason) { onDropped(channel, code, reason); });
     connect(channel, &CityioChannel::opened, this, [this, channel] {
@@ -293,13 +296,14 @@ void CityioEndpoint::dropChannel(const QString &key, const QString &why)
     channel->deleteLater();
 }
 
-void CityioEndpoint::onChannelState(CityioChannel *channel, LinkState state, const QString &detail)
+void CityioEndpoint::onChannelState(CityioChannel *channel, const LinkStatus &status)
 {
-    if (state == LinkState::Failed) {
+    if (status.state == LinkState::Failed) {
         // The link gives up only when told to (no reconnect, first connect final, untrusted TLS).
-        const QString why = channel->label() + QStringLiteral(": ") + detail;
-        reportEvent(Severity::Error, channel->label(), detail);
-        failAll(why);
+        reportEvent(Severity::Error, channel->label(), status.text());
+        LinkStatus failure = status;
+        failure.detail = channel->label() + QStringLiteral(": ") + status.detail;
+        failAll(failure);
         return;
     }
     updateState();

@@ -84,12 +84,12 @@ private:
     QString replayKey(const Message &message) const;
     void replayMessage(const Message &message, const QString &raw);
     static CityioChannel::Role roleOf(const QString &key);
-    void onChannelState(CityioChannel *channel, LinkState state, const QString &detail);
+    void onChannelState(CityioChannel *channel, const LinkStatus &status);
     void onDropped(CityioChannel *channel, int code, const QString &reason);
     void onSnapshotOverdue(CityioChannel *channel);
     void onReplyTimedOut(quint64 id);
     void updateState();
-    void failAll(const QString &reason);
+    void failAll(const LinkStatus &failure);
     void forward(const EndpointBatch &batch);
     void sendOnChannel(quint64 id, PreparedCommand prepared, const QString &path);
     void sendRest(quint64 id, const PreparedCommand &prepared);

@@ -82,6 +82,9 @@ void CityioRest::request(const QString &method, const QString &path, const QByte
                 : reply->error() == QNetworkReply::OperationCanceledError
                 ? QStringLiteral("no answer within %1 s").arg(m_options.connectTimeoutMs / 1000.0)
                 : reply->errorString();
+            result.failure = !tlsError->isEmpty()                         ? LinkReason::Tls
+                : reply->error() == QNetworkReply::OperationCanceledError ? LinkReason::Timeout
+                                                                          : LinkReason::Network;
             if (result.status != 0)
                 result.networkError = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/link/linkoptions.h"
+#include "core/link/linkstate.h"
 #include "core/protocols/cityio/cityiourls.h"
 
 #include <QByteArray>
@@ -24,6 +25,7 @@ struct RestReply
     QString path; // relative to /api, e.g. "table/volpe/GEOGRID"
     int status = 0; // 0 when no HTTP answer came (network or TLS error)
     QString networkError;
+    LinkReason failure = LinkReason::None; // why no HTTP answer came, as data (Tls, Timeout, Network)
     QByteArray body;
     QJsonDocument json; // when the body parsed as JSON
     bool isJson = false;

@@ -116,11 +116,11 @@ void ExositeEndpoint::onOpened()
     m_link.sendText(authFrame());
 }
 
-void ExositeEndpoint::onLinkState(LinkState state, const QString &detail)
+void ExositeEndpoint::onLinkState(const LinkStatus &status)
 {
-    if (state == LinkState::Reconnecting && m_everReady && !detail.startsWith(QLatin1String("reconnecting to")))
-        reportEvent(Severity::Warning, QString(), QStringLiteral("connection lost: %1").arg(detail));
-    setState(state, detail);
+    if (status.state == LinkState::Reconnecting && m_everReady && status.isProblem())
+        reportEvent(Severity::Warning, QString(), QStringLiteral("connection lost: %1").arg(status.text()));
+    setStatus(status);
 }
 
 void ExositeEndpoint::onDropped(int code, const QString &reason)
@@ -131,17 +131,18 @@ void ExositeEndpoint::onDropped(int code, const QString &reason)
     for (auto &sub : m_subs)
         sub.active = false; // subscriptions die with the socket
     if (duringAuth && !m_everReady)
-        fail(QStringLiteral("authentication failed: the server closed the connection before accepting the key (%1)")
-                 .arg(reason));
+        fail(LinkReason::Credentials,
+            QStringLiteral("authentication failed: the server closed the connection before accepting the key (%1)")
+                .arg(reason));
     Q_UNUSED(code);
 }
 
-void ExositeEndpoint::fail(const QString &reason, const QString &raw)
+void ExositeEndpoint::fail(LinkReason why, const QString &reason, const QString &raw)
 {
     reportEvent(Severity::Error, QString(), reason, raw);
     m_phase = Phase::Down;
     m_rpc.reset(reason);
-    m_link.fail(reason);
+    m_link.fail(why, reason);
 }
 
 void ExositeEndpoint::onText(const QString &text)
@@ -201,7 +202,7 @@ void ExositeEndpoint::onAuthFrame(const Frame &frame, const QString &raw)
         why = QStringLiteral("%1 %2 %3").arg(frame.errorCode).arg(frame.errorMessage, frame.errorContext).trimmed();
     else
         why = QStringLiteral("unexpected reply %1").arg(oneLine(raw, 80));
-    fail(QStringLiteral("authentication rejected by server (%1)").arg(why), raw);
+    fail(LinkReason::Credentials, QStringLiteral("authentication rejected by server (%1)").arg(why), raw);
 }
 
 void ExositeEndpoint::handleResponses(const Frame &frame, const QString &raw)

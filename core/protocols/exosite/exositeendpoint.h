@@ -58,7 +58,7 @@ private:
     void onOpened();
     void onText(const QString &text);
     void onDropped(int code, const QString &reason);
-    void onLinkState(LinkState state, const QString &detail);
+    void onLinkState(const LinkStatus &status);
     void onAuthFrame(const Frame &frame, const QString &raw);
     void handleResponses(const Frame &frame, const QString &raw);
     void afterBrowse(std::function<void()> then);
@@ -67,7 +67,7 @@ private:
     void startSubscription(const QString &path);
     void subscribeLive(const QString &path);
     void ingest(const Resource &resource, const QVector<Point> &points, const QString &raw);
-    void fail(const QString &reason, const QString &raw = QString());
+    void fail(LinkReason why, const QString &reason, const QString &raw = QString());
     void reportBinaryFrame(const QByteArray &data);
     ExositeReplay *replay();
     QStringList dataResourcesUnder(const QString &path) const;

@@ -79,11 +79,11 @@ void IntuEndpoint::onOpened()
     m_controlGrace.start(kControlGraceMs);
 }
 
-void IntuEndpoint::onLinkState(LinkState state, const QString &detail)
+void IntuEndpoint::onLinkState(const LinkStatus &status)
 {
-    if (state == LinkState::Reconnecting && m_everReady && !detail.startsWith(QLatin1String("reconnecting to")))
-        reportEvent(Severity::Warning, QString(), QStringLiteral("connection lost: %1").arg(detail));
-    setState(state, detail);
+    if (status.state == LinkState::Reconnecting && m_everReady && status.isProblem())
+        reportEvent(Severity::Warning, QString(), QStringLiteral("connection lost: %1").arg(status.text()));
+    setStatus(status);
 }
 
 void IntuEndpoint::onDropped(int code, const QString &reason)
@@ -102,7 +102,7 @@ void IntuEndpoint::onDropped(int code, const QString &reason)
             : QStringLiteral("authentication rejected by server (closed before the authenticate control frame: %1)")
                   .arg(reason);
         reportEvent(Severity::Error, QString(), why);
-        m_link.fail(why);
+        m_link.fail(LinkReason::Credentials, why);
     }
 }
 

@@ -58,7 +58,7 @@ private:
     void onText(const QString &text);
     void onBinary(const QByteArray &frame);
     void onDropped(int code, const QString &reason);
-    void onLinkState(LinkState state, const QString &detail);
+    void onLinkState(const LinkStatus &status);
     void dispatch(const Message &message, const QString &raw, qint64 t);
     void becomeReady(const QString &serverId, const QString &raw);
     void onPublish(const Message &message, qint64 t);

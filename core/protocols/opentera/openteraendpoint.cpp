@@ -65,8 +65,8 @@ void OpenTeraEndpoint::startLogin()
     ++m_reloadGeneration;
     m_listsPending = 0;
     const QString where = config().url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-    setState(m_everOpened ? LinkState::Reconnecting : LinkState::Connecting,
-        QStringLiteral("logging in as %1 at %2").arg(m_user, where));
+    setStatus({m_everOpened ? LinkState::Reconnecting : LinkState::Connecting, LinkReason::None,
+        QStringLiteral("logging in as %1 at %2").arg(m_user, where)});
     m_rest.login(m_user, config().secret, [this](const RestReply &reply) { onLoginReply(reply); });
 }
 
@@ -84,57 +84,57 @@ void OpenTeraEndpoint::onLoginReply(const RestReply &reply)
         scheduleRefresh();
         const QUrl url = socketUrlFor(config().url, outcome.websocketUrl);
         if (!url.isValid()) {
-            retryLogin(QStringLiteral("the login reply's websocket_url is not a URL"));
+            retryLogin(LinkReason::BadServer, QStringLiteral("the login reply's websocket_url is not a URL"));
             return;
         }
         m_link.open(url);
         return;
     }
     case LoginOutcome::Kind::Rejected:
-        failFinal(QStringLiteral("authentication failed: %1").arg(outcome.detail));
+        failFinal(LinkReason::Credentials, QStringLiteral("authentication failed: %1").arg(outcome.detail));
         return;
     case LoginOutcome::Kind::TooOld:
     case LoginOutcome::Kind::NeedsAction:
-        failFinal(QStringLiteral("login failed: %1").arg(outcome.detail));
+        failFinal(LinkReason::Refused, QStringLiteral("login failed: %1").arg(outcome.detail));
         return;
     case LoginOutcome::Kind::AlreadyLoggedIn:
         // It means "wait": the server has not noticed a dead socket of this user yet (up to
         // ~40 s), so even a first connection retries (a CLI's --timeout still bounds it).
         if (!m_linkOptions.reconnect) {
-            failFinal(outcome.detail);
+            failFinal(LinkReason::Refused, outcome.detail);
             return;
         }
         reportEvent(Severity::Warning, QString(), QStringLiteral("already logged in, retrying"),
             m_masker.mask(QString::fromUtf8(reply.body)));
-        m_link.scheduleReconnect(outcome.detail);
+        m_link.scheduleReconnect(LinkReason::Refused, outcome.detail);
         return;
     case LoginOutcome::Kind::Transient:
-        retryLogin(outcome.detail);
+        retryLogin(reply.status == 0 ? reply.failure : LinkReason::BadServer, outcome.detail);
         return;
     }
 }
 
-void OpenTeraEndpoint::retryLogin(const QString &reason)
+void OpenTeraEndpoint::retryLogin(LinkReason why, const QString &reason)
 {
     if (!m_linkOptions.reconnect || (!m_everOpened && !m_linkOptions.retryFirstConnect)) {
-        failFinal(reason);
+        failFinal(why, reason);
         return;
     }
-    m_link.scheduleReconnect(reason);
+    m_link.scheduleReconnect(why, reason);
 }
 
-void OpenTeraEndpoint::failFinal(const QString &reason)
+void OpenTeraEndpoint::failFinal(LinkReason why, const QString &reason)
 {
     reportEvent(Severity::Error, QString(), m_masker.mask(reason));
     m_refreshTimer.stop();
-    m_link.fail(reason);
+    m_link.fail(why, reason);
 }
 
-void OpenTeraEndpoint::onLinkState(LinkState state, const QString &detail)
+void OpenTeraEndpoint::onLinkState(const LinkStatus &status)
 {
-    if (m_closed && state != LinkState::Closed)
+    if (m_closed && status.state != LinkState::Closed)
         return;
-    setState(state, detail);
+    setStatus(status);
 }
 
 void OpenTeraEndpoint::onOpened()
@@ -155,7 +155,7 @@ void OpenTeraEndpoint::onDropped(int code, const QString &reason)
         m_rest.setToken(QString()); // the server disabled it
         const QString why = QStringLiteral("disconnected by server (logout/admin)");
         reportEvent(Severity::Error, QString(), why, reason);
-        m_link.fail(why);
+        m_link.fail(LinkReason::Dismissed, why);
         return;
     }
     const bool retrying = m_linkOptions.reconnect && (m_everOpened || m_linkOptions.retryFirstConnect);
@@ -413,7 +413,7 @@ void OpenTeraEndpoint::close()
     const bool idle = m_link.state() == LinkState::Idle;
     m_link.close();
     if (idle)
-        setState(LinkState::Closed, QStringLiteral("closed"));
+        setStatus({LinkState::Closed, LinkReason::None, QStringLiteral("closed")});
     if (m_browseWaiting) {
         m_browseWaiting = false;
         Q_EMIT browseFinished(false, QStringLiteral("closed"));

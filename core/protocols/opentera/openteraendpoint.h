@@ -55,15 +55,15 @@ public:
 private:
     void startLogin();
     void onLoginReply(const RestReply &reply);
-    void retryLogin(const QString &reason);
-    void failFinal(const QString &reason);
+    void retryLogin(LinkReason why, const QString &reason);
+    void failFinal(LinkReason why, const QString &reason);
     void onOpened();
     void onText(const QString &text);
     void onBinary(const QByteArray &data);
     void applyFrame(const Frame &frame, const QString &raw, qint64 rawBytes);
     void startReplay(const Frame &first);
     void onDropped(int code, const QString &reason);
-    void onLinkState(LinkState state, const QString &detail);
+    void onLinkState(const LinkStatus &status);
     void startReload();
     void onListReply(EntityKind kind, const RestReply &reply);
     void finishReload();

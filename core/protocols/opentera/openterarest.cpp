@@ -228,6 +228,9 @@ void RestClient::collect(QNetworkReply *reply, std::function<void(const RestRepl
         if (result.status == 0) {
             const QString tls = reply->property("tlsError").toString();
             result.error = !tls.isEmpty() ? tls : reply->errorString();
+            result.failure = !tls.isEmpty()                               ? LinkReason::Tls
+                : reply->error() == QNetworkReply::OperationCanceledError ? LinkReason::Timeout
+                                                                          : LinkReason::Network;
         }
         handler(result);
     });

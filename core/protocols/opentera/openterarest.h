@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/link/linkoptions.h"
+#include "core/link/linkstate.h"
 
 #include <QByteArray>
 #include <QJsonValue>
@@ -21,6 +22,7 @@ struct RestReply
     int status = 0; // HTTP status; 0 when no answer came (network or TLS error, timeout)
     QByteArray body;
     QString error; // why no answer came
+    LinkReason failure = LinkReason::None; // why no answer came, as data (Tls, Timeout, Network)
     bool ok() const { return status >= 200 && status < 300; }
     QJsonValue json() const; // the body as JSON (undefined when it is not JSON)
     // The body for messages: a JSON string unquoted ("Forbidden"), else the text on one line.
