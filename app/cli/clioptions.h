@@ -6,7 +6,7 @@
 
 namespace fleetscope::cli {
 
-// fleetscope-cli's command line, parsed per the contract in ../shared/design.md. Secrets come
+// fleetscope-cli's command line, parsed per docs/cli-contract.md. Secrets come
 // from the environment or stdin; a secret given in argv is accepted for compatibility, warned
 // about, and scrubbed from the process's argument list.
 struct CliOptions

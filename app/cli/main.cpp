@@ -1,4 +1,4 @@
-// fleetscope-cli: the headless client. Contract: ../shared/design.md, "fleetscope-cli contract".
+// fleetscope-cli: the headless client. Contract: docs/cli-contract.md.
 #include "app/cli/clioptions.h"
 #include "app/cli/clirunner.h"
 #include "app/cli/exitcode.h"

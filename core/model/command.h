@@ -6,7 +6,7 @@
 namespace fleetscope {
 
 // What the composer (or `fleetscope-cli send`) asks an endpoint to send: a target path and a
-// payload whose meaning each protocol defines (../shared/protocols/*.md, "Manual commands").
+// payload whose meaning each protocol defines (docs/protocols/<p>.md#commands).
 // The adapter validates it before anything goes out.
 struct Command
 {

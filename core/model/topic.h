@@ -6,7 +6,7 @@
 
 namespace fleetscope {
 
-// What a node of an endpoint's topic tree is (../shared/design.md, "The uniform model").
+// What a node of an endpoint's topic tree is (docs/architecture.md#the-uniform-model).
 enum class NodeKind { Folder, Stream, Resource };
 
 QString nodeKindName(NodeKind kind);

@@ -16,7 +16,7 @@ namespace fleetscope::sim::cityio {
 class CityioActivity;
 class CityioWorld;
 
-// The message routing of a CityIO broker (../shared/protocols/cityio.md §2, §6): user interfaces
+// The message routing of a CityIO broker (docs/protocols/cityio.md#messages): user interfaces
 // LISTEN to a table and get bare snapshots and grid updates (sender included); modules SUBSCRIBE
 // and get the wrapped shapes, and their MODULE output goes to the table's UIs unchanged (saved when
 // asked); core modules register, get subscription requests when a UI asks for them; scenarios;
@@ -24,7 +24,7 @@ class CityioWorld;
 //
 // Options: "legacy" (true: GRID / INDICATOR / deckgl as CityScopeJS read them before 2024),
 // "errors" (true: ERROR for an unknown table instead of silence), "echoToSender" (false: an
-// UPDATE_GRID is not echoed to its sender, one reading of the reference's unknowns),
+// UPDATE_GRID is not echoed to its sender, as the broker's behaviour is unknown),
 // "ignoreTypes" (comma-separated types dropped unanswered, as an older server would).
 //
 // Owned by CityioSimulator; owns the sockets it is given. Threading: the simulator's thread.

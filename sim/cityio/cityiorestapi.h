@@ -8,7 +8,7 @@ namespace fleetscope::sim::cityio {
 
 class CityioWorld;
 
-// CityIO's REST API as the real servers answer it (../shared/protocols/cityio.md §2.5, §3):
+// CityIO's REST API as the real servers answer it (docs/protocols/cityio.md#rest):
 // table/list, the legacy tables/list, table/headers, table/<name>[/<path>...] deep reads and POST
 // table/<name> (store and echo), every path with or without a trailing slash and under the /cityio
 // mount, and 204 with an empty body for a missing table or path.

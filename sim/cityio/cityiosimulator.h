@@ -9,7 +9,7 @@
 
 namespace fleetscope::sim::cityio {
 
-// A CityIO broker per ../shared/protocols/cityio.md §6 on one port: REST under /api/ and the
+// A CityIO broker per docs/protocols/cityio.md#simulator on one port: REST under /api/ and the
 // WebSocket channels /interface, /module and /module/core, each also under the /cityio mount and
 // with a trailing slash. Tables volpe and corktown with live activity (fake UI edits, modules).
 //

@@ -13,7 +13,7 @@ class QWebSocket;
 
 namespace fleetscope::sim::exosite {
 
-// A One Platform WebSocket server per ../shared/protocols/exosite.md §6: /ws and /ws/, auth once
+// A One Platform WebSocket server per docs/protocols/exosite.md#simulator: /ws and /ws/, auth once
 // per socket (every variant), pipelined calls answered in order after the ack, one reply array
 // per request frame (calls without id skipped), whole-request errors, bare status words, legacy
 // argument forms, subscriptions with a backlog of one frame per point and live updates (flat pair

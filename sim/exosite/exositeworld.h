@@ -46,10 +46,11 @@ struct SimResource
 // truck-01…truck-06 (temperature, battery, rpm, odometer, gps, status, the overheat datarule and
 // an alert-email dispatch); truck-06 is locked. 24 h of history is pre-filled, and a generator
 // keeps values moving: in the default "lively" cadence the tree changes several times a second
-// (each port at most once a second, as the platform allows); "reference" uses the reference's
-// slower cadences. For load tests, option "floodPerSecond" adds a root dataport "flood" that
-// publishes that many points a second, with synthetic timestamps one second apart (the platform
-// keeps one point per second, so a faster real clock could not carry them).
+// (each port at most once a second, as the platform allows); "reference" uses the slower
+// cadences of docs/protocols/exosite.md#simulator. For load tests, option "floodPerSecond" adds a
+// root dataport "flood" that publishes that many points a second, with synthetic timestamps one
+// second apart (the platform keeps one point per second, so a faster real clock could not carry
+// them).
 //
 // Threading: the simulator's thread.
 class ExositeWorld : public QObject

@@ -17,7 +17,7 @@ struct Chatter
     const char *message;
 };
 
-// Mostly debug and status, some warnings, rarely an error (../shared/protocols/intu.md §6).
+// Mostly debug and status, some warnings, rarely an error (docs/protocols/intu.md#simulator).
 const Chatter kChatter[] = {
     {20, IntuLogLevel::DebugLow, "TopicManager", "Routing message to 1 targets."},
     {20, IntuLogLevel::DebugLow, "SensorManager", "Processing sensor data."},

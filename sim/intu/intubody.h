@@ -22,7 +22,7 @@ struct IntuBodyProfile
 // One simulated Intu instance: its TopicManager node with the common topics (log,
 // topic-manager, blackboard, blackboard-stream, conversation, config, its sensors), the live
 // chatter a running robot produces (log records, dialog, Health and EmotionalState things), and
-// the manual commands of ../shared/protocols/intu.md §4 (blackboard things, injected speech,
+// the manual commands of docs/protocols/intu.md#commands (blackboard things, injected speech,
 // config get_config / list_libs / log_level, topic-manager register_topic).
 //
 // Threading: the simulator's thread. Owns its node, blackboard and sensors.

@@ -4,7 +4,7 @@
 
 namespace fleetscope::sim::intu {
 
-// How often the simulated instances produce live data (../shared/protocols/intu.md §6), in ms.
+// How often the simulated instances produce live data (docs/protocols/intu.md#simulator), in ms.
 // Every field can be set by a simulator option of the same name; "cadenceScale" multiplies all
 // the defaults (tests use 0.05 to get minutes of life in seconds); "cadence"="reference" uses
 // the real System sensor's 60 s; "generator"=false turns live data off (replies still happen).

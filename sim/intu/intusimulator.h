@@ -16,7 +16,7 @@ namespace fleetscope::sim::intu {
 
 class IntuClientLink;
 
-// An IBM Watson Intu "Self" server per ../shared/protocols/intu.md §6: instance "Willow"
+// An IBM Watson Intu "Self" server per docs/protocols/intu.md#simulator: instance "Willow"
 // (sim-intu-0001) with two child embodiments, pepper-7f3a (Pepper: sonar) and nao-2c91 (NAO:
 // touch), optionally under a cloud parent (parent-0001), and a visitor phone that connects and
 // leaves now and then. /stream needs selfId and token (header or query, any case; empty is

@@ -27,7 +27,7 @@ struct SimAccount
 };
 
 // Accounts, credentials and keys as TeraServer's LoginModule handles them
-// (../shared/protocols/opentera.md §1): Basic logins with a lockout after 5 failures within
+// (docs/protocols/opentera.md#connection): Basic logins with a lockout after 5 failures within
 // 120 s, JWT-shaped tokens with "exp" (3600 s, 1800 s after a refresh) that a refresh or a
 // logout disables at once, and single-use WebSocket keys valid 60 s.
 //

@@ -38,8 +38,8 @@ struct FrameStyle
     bool binary = false; // a serialized TeraMessage in a binary frame instead
 };
 
-// A TeraMessage{TeraEvent{header, events}} as the server sends it (../shared/protocols/opentera.md
-// §2.1). `time` is Unix seconds.
+// A TeraMessage{TeraEvent{header, events}} as the server sends it
+// (docs/protocols/opentera.md#frames). `time` is Unix seconds.
 QString jsonFrame(const QVector<OutEvent> &events, double time, const FrameStyle &style);
 QByteArray binaryFrame(const QVector<OutEvent> &events, double time);
 

@@ -19,7 +19,7 @@ public:
     virtual QString socketBase() const = 0;
 };
 
-// TeraServer's REST API as a monitor meets it (../shared/protocols/opentera.md §1, §2.3): user
+// TeraServer's REST API as a monitor meets it (docs/protocols/opentera.md#rest): user
 // login (Basic only, 401 without WWW-Authenticate, lockout, 2FA and password-change replies, 403
 // while a socket is live, 426 for an old client), login/2fa (501), refresh_token, logout, the
 // three online lists, disconnect, sessions/manager; device login and status. Error bodies are

@@ -14,7 +14,7 @@ class QTimer;
 
 namespace fleetscope::sim::opentera {
 
-// A TeraServer per ../shared/protocols/opentera.md §6: the REST API and the /wss/user socket on
+// A TeraServer per docs/protocols/opentera.md#simulator: the REST API and the /wss/user socket on
 // one port. A login hands out a one-shot socket key (valid 60 s, the URL's scheme literally
 // "wss" unless "wsScheme"=ws); the socket gets the user's own USER_CONNECTED first, then the
 // world's events filtered by access, one per frame; whatever a client sends is answered with

@@ -48,14 +48,15 @@ struct SimDevice
     double humidity = 40.0;
 };
 
-// The live world of the simulated TeraServer (../shared/protocols/opentera.md §6): site
+// The live world of the simulated TeraServer (docs/protocols/opentera.md#simulator): site
 // Sherbrooke with projects "Rehab pilot" and "Home monitoring", participants P-0041…P-0048,
 // devices Robot-01, Robot-02, SensorHub-A and Tablet-07, the accounts' users. Devices post their
 // status, presence changes, a robot sometimes vanishes (DEVICE_DISCONNECTED only
 // `vanishMs` later), sessions come and go with invitations and replies, archives complete, and
 // now and then an event of a type clients may not know. Every change is emitted as OutEvent.
 //
-// Options (cadences in ms; "cadence"="reference" picks the reference's slower defaults):
+// Options (cadences in ms; "cadence"="reference" picks the slower, realistic defaults of
+// docs/protocols/opentera.md#simulator):
 // "statusMs", "presenceMs", "sessionMs", "vanishMs", "unknownMs", "generator" (false: nothing
 // moves by itself), "seed". Threading: the simulator's thread.
 class OpenTeraWorld : public QObject

@@ -1,5 +1,6 @@
-// Composer commands are routed and checked before anything is sent (../shared/protocols/cityio.md
-// §4): the socket a target selects, placeholders, what answers each type, local refusals.
+// Composer commands are routed and checked before anything is sent
+// (docs/protocols/cityio.md#commands): the socket a target selects, placeholders, what answers each
+// type, local refusals.
 #include "core/protocols/cityio/cityiocommand.h"
 
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-// The CityIO simulator behaves like the real broker (../shared/protocols/cityio.md §6), checked
+// The CityIO simulator behaves like the real broker (docs/protocols/cityio.md#simulator), checked
 // with hand-written peers over real sockets on 127.0.0.1.
 #include "sim/cityio/cityiosimulator.h"
 #include "tests/cityio/cityiowsclient.h"

@@ -1,4 +1,4 @@
-// How CityIO messages become topics, samples and events (../shared/protocols/cityio.md §5), fed
+// How CityIO messages become topics, samples and events (docs/protocols/cityio.md#mapping), fed
 // with decoded frames and no socket.
 #include "core/protocols/cityio/cityiotree.h"
 

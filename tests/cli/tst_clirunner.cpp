@@ -1,5 +1,5 @@
 // fleetscope-cli end to end: the real binary against the Exosite simulator on 127.0.0.1, checked
-// against the contract in ../shared/design.md (JSON Lines, exit codes, stderr messages).
+// against the contract in docs/cli-contract.md (JSON Lines, exit codes, stderr messages).
 #include "sim/exosite/exositesimulator.h"
 #include "tests/common/testsupport.h"
 

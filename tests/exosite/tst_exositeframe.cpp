@@ -12,7 +12,7 @@ class tst_ExositeFrame : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    // Every reply shape of ../shared/protocols/exosite.md: how the frame is classified, and what
+    // Every reply shape of docs/protocols/exosite.md#messages: how the frame is classified, and what
     // its first response says.
     void decode_data()
     {

@@ -15,7 +15,7 @@ using sim::exosite::ExositeWorld;
 
 namespace {
 
-// A bare client speaking the wire protocol, to check the simulator against the reference
+// A bare client speaking the wire protocol, to check the simulator against docs/protocols/exosite.md
 // independently of Fleetscope's adapter.
 class RawClient : public QObject
 {

@@ -29,7 +29,7 @@ QByteArray binaryFrame(const QByteArray &header, const QByteArray &bytes)
     return header + '\0' + bytes;
 }
 
-// The server's own text, as ../shared/protocols/intu.md §2 shows it.
+// The server's own text, as docs/protocols/intu.md#publish describes it.
 const QByteArray kLogPublish = R"({
    "binary" : false,
    "data" : "{\n   \"level\" : \"WARN\",\n   \"message\" : \"Topic nosuch not found.\",\n   \"subsystem\" : \"TopicManager\",\n   \"time\" : \"04/16/18 17:19:31.123\"\n}\n",

@@ -70,7 +70,7 @@ void tst_StyledJson::writesLikeJsoncpp()
 
 void tst_StyledJson::reproducesTheReferenceLogPublish()
 {
-    // ../shared/protocols/intu.md §2, byte for byte: the record is styled, then styled again
+    // docs/protocols/intu.md#publish, byte for byte: the record is styled, then styled again
     // as the envelope's `data` string.
     const QJsonObject record {{QStringLiteral("level"), QStringLiteral("WARN")},
         {QStringLiteral("message"), QStringLiteral("Topic nosuch not found.")},

@@ -1,4 +1,4 @@
-// The mapping to the uniform model (../shared/protocols/opentera.md §5), from plain frames and
+// The mapping to the uniform model (docs/protocols/opentera.md#mapping), from plain frames and
 // online lists: events (severity, path, summary), samples of the double-encoded device status,
 // topics, labels, and the reload's pruning.
 #include "core/protocols/opentera/openteradevicestatus.h"

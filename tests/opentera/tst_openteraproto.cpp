@@ -1,4 +1,4 @@
-// The project's .proto files against the wire contract (../shared/protocols/opentera.md §2.1):
+// The project's .proto files against the wire contract (docs/protocols/opentera.md#schema):
 // every field's number, name and JSON name, every enum value, and a round trip of every message
 // type through binary and protobuf's JSON mapping.
 #include "opentera/archiveevent.pb.h"
@@ -172,7 +172,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("number");
         QTest::addColumn<QString>("jsonName");
         QTest::addColumn<bool>("repeated");
-        // ../shared/protocols/opentera.md §2.1, row by row.
+        // docs/protocols/opentera.md#schema, row by row.
         const struct
         {
             const char *message, *field;
@@ -379,8 +379,8 @@ private Q_SLOTS:
 
     void generatedJsonParsingRejectsAnUnknownAnyType()
     {
-        // The quirk the adapter's decoder exists for (§3): one unknown "@type" makes protobuf's
-        // own parser reject the whole frame.
+        // The quirk the adapter's decoder exists for (docs/protocols/opentera.md#quirks): one unknown
+        // "@type" makes protobuf's own parser reject the whole frame.
         const std::string frame = R"({"header":{"version":1},"events":[
             {"@type":"type.googleapis.com/opentera.protobuf.UserEvent","userUuid":"u1","type":"USER_CONNECTED"},
             {"@type":"type.googleapis.com/opentera.protobuf.SomethingNew","x":1}]})";

@@ -1,4 +1,4 @@
-// The simulator's faithfulness (../shared/protocols/opentera.md §6), seen from a plain HTTP and
+// The simulator's faithfulness (docs/protocols/opentera.md#simulator), seen from a plain HTTP and
 // WebSocket client: login quirks, single-use keys, lockout, refresh, logout with 4000, the frame
 // format, the refusal text, the device status API and the session manager.
 #include "sim/opentera/openterasimulator.h"

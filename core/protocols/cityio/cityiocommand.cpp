@@ -11,7 +11,7 @@ namespace fleetscope::cityio {
 namespace {
 const QLatin1String kGridPlaceholder("${geogriddata}");
 
-// Client → server types per channel (§2.1, §2.3, §2.4), with the docs' SEND_SCENARIO spelling.
+// Client → server types per channel (docs/protocols/cityio.md#messages), with the docs' SEND_SCENARIO spelling.
 const QSet<QString> &interfaceTypes()
 {
     static const QSet<QString> types {QStringLiteral("LISTEN"), QStringLiteral("UPDATE_GRID"),
@@ -97,7 +97,7 @@ void setReplies(PreparedCommand *command)
             command->replies = {MessageKind::TableSnapshot};
         else if (type == QLatin1String("UPDATE_GRID") || type == QLatin1String("RESTORE_SCENARIO")) {
             command->replies = {MessageKind::GridUpdate};
-            command->softReply = true; // §7: the echo to the sender is not guaranteed
+            command->softReply = true; // the echo to the sender is not guaranteed (docs/protocols/cityio.md#quirks)
         } else if (type == QLatin1String("REQUEST_CORE_MODULES_LIST"))
             command->replies = {MessageKind::CoreModulesList};
         else if (type == QLatin1String("LIST_SCENARIOS") || type == QLatin1String("SAVE_SCENARIO")

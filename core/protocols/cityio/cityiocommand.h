@@ -10,7 +10,7 @@
 
 namespace fleetscope::cityio {
 
-// A composer command checked and routed per ../shared/protocols/cityio.md §4, before anything is
+// A composer command checked and routed per docs/protocols/cityio.md#commands, before anything is
 // sent: target `<project>` (or a path under it) → that project's /interface socket, `@module`,
 // `@core`, or `@rest` → an HTTP request {"method","path","body"}. The payload is the whole
 // envelope, sent verbatim after `${project}` (the target's project) and `${geogriddata}` (its

@@ -9,8 +9,8 @@
 
 namespace fleetscope::cityio {
 
-// Readers for the `content` of CityIO messages, tolerant of every shape the reference lists
-// (../shared/protocols/cityio.md §2.6, §3): bare or wrapped snapshots and grid updates, arrays as
+// Readers for the `content` of CityIO messages, tolerant of every shape the broker is known to
+// send (docs/protocols/cityio.md#quirks): bare or wrapped snapshots and grid updates, arrays as
 // content, legacy `deckgl`/`heatmap` keys, numbers as strings, `gridId`/`tableName`/`table`.
 // Pure functions: no session, no socket.
 

@@ -15,7 +15,7 @@
 
 namespace fleetscope::cityio {
 
-// A CityIO broker (../shared/protocols/cityio.md): from one base URL, REST under /api (the table
+// A CityIO broker (docs/protocols/cityio.md): from one base URL, REST under /api (the table
 // list is the reachability check and the browse) and one /interface WebSocket per watched project
 // (LISTEN on every open). Snapshots, grid updates and module output fill the tree as they arrive;
 // commands go to a project's socket, the /module or /module/core probe, or REST.

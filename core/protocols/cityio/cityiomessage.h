@@ -21,7 +21,7 @@ enum class MessageKind {
 };
 
 // One CityIO envelope {"type","content"} decoded without any session context
-// (../shared/protocols/cityio.md §2–3). `content` is any JSON value (objects, bare arrays);
+// (docs/protocols/cityio.md#messages). `content` is any JSON value (objects, bare arrays);
 // a missing content reads as {}.
 struct Message
 {

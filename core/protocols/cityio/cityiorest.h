@@ -18,7 +18,7 @@ class QNetworkReply;
 namespace fleetscope::cityio {
 
 // The outcome of one REST call. CityIO answers a missing table or path with `204` and an empty
-// body, which is never parsed (../shared/protocols/cityio.md §2.5, §3).
+// body, which is never parsed (docs/protocols/cityio.md#rest).
 struct RestReply
 {
     QString method;

@@ -10,7 +10,7 @@
 namespace fleetscope::cityio {
 
 // What Fleetscope knows of the CityIO tables it hears about, and how each message becomes topics,
-// samples and events (../shared/protocols/cityio.md §5): project folders from REST, the grid and
+// samples and events (docs/protocols/cityio.md#mapping): project folders from REST, the grid and
 // its per-type cell counts from snapshots and GEOGRIDDATA_UPDATE, indicators and layers from module
 // output and stored NUMERICINDICATORS/LAYERS, scenarios, core modules. Topics are reported when
 // they are new or changed; samples and events carry the receive time (CityIO has no timestamps).

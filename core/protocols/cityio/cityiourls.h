@@ -6,7 +6,7 @@
 namespace fleetscope::cityio {
 
 // The addresses of one CityIO deployment, derived from the single base URL the user gives
-// (../shared/protocols/cityio.md §1): `http://host:8080` or `https://host/cityio`. REST lives under
+// (docs/protocols/cityio.md#connection): `http://host:8080` or `https://host/cityio`. REST lives under
 // `<base>/api/`, the WebSocket channels at `<base>/interface`, `<base>/module` and
 // `<base>/module/core` with http→ws and https→wss; a path prefix such as /cityio is kept. A pasted
 // channel or API URL (…/interface, …/api/) and a ws:// base are accepted too.

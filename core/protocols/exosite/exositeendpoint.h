@@ -13,7 +13,7 @@
 
 namespace fleetscope::exosite {
 
-// An Exosite One Platform connection (../shared/protocols/exosite.md): authenticates once per
+// An Exosite One Platform connection (docs/protocols/exosite.md): authenticates once per
 // socket with a CIK (or token), browses the ownership tree, subscribes with a history read first
 // and then live updates, restores subscriptions after a reconnect (reading the gap), and sends
 // composer frames or plain writes.

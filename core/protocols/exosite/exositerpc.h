@@ -49,7 +49,8 @@ public:
     void setCallTimeout(int ms) { m_timeoutMs = ms; }
 
     static constexpr int kMaxCallsPerFrame = 25;
-    // Frames with calls still unanswered; more wait in the queue (docs: the platform's limit).
+    // Frames with calls still unanswered; more wait in the queue. Our own bound: the platform documents
+    // none (docs/protocols/exosite.md#limits).
     static constexpr int kMaxFramesOutstanding = 10;
     int queuedCount() const { return static_cast<int>(m_queue.size()); }
 

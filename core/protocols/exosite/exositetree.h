@@ -24,7 +24,7 @@ struct Resource
     bool isNumeric() const { return format == QLatin1String("float") || format == QLatin1String("integer"); }
 };
 
-// Walks the ownership tree the way ../shared/protocols/exosite.md §5 says: lookup the caller's
+// Walks the ownership tree the way docs/protocols/exosite.md#topics says: lookup the caller's
 // RID, info + listing on it, then one batched frame per generation (info on each child, aliases
 // and listing on child clients), breadth-first. Labels come from the parent's aliases, else the
 // name, else "rid-" + 8 hex; clashes get "~" + 6 RID characters.

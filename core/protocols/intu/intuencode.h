@@ -8,7 +8,7 @@
 
 namespace fleetscope::intu {
 
-// Frames a console sends (../shared/protocols/intu.md §2, §4). Compact JSON; `data` and
+// Frames a console sends (docs/protocols/intu.md#messages, #commands). Compact JSON; `data` and
 // `request` always strings (an object in `data` makes the real server throw on its main thread).
 QString ownOrigin(const QString &selfId); // "<selfId>/."
 QString encodeQuery(const QString &target, const QString &request, const QString &selfId);
@@ -30,7 +30,7 @@ struct OutgoingCommand
 // False with *error when the command cannot be sent as it is (nothing goes out).
 bool encodeCommand(const Command &command, const QString &selfId, OutgoingCommand *out, QString *error);
 
-// The largest frame the real server is known to take (§7).
+// The largest frame the real server is known to take (docs/protocols/intu.md#quirks).
 constexpr qsizetype kMaxOutgoingBytes = 512 * 1024;
 
 } // namespace fleetscope::intu

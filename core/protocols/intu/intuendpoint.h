@@ -13,7 +13,7 @@
 
 namespace fleetscope::intu {
 
-// A console connection to an IBM Watson Intu "Self" node (../shared/protocols/intu.md): joins
+// A console connection to an IBM Watson Intu "Self" node (docs/protocols/intu.md): joins
 // the node as a child (`/stream?selfId=..&token=..`), waits for the authenticate control frame,
 // browses the node tree by `query`, subscribes by topic path, turns publishes (text, or binary
 // header + NUL + bytes) into samples and events, restores its subscriptions after a reconnect,

@@ -15,7 +15,7 @@ struct TopicInfo
     QString type; // MIME-like: application/json, text/plain, image/jpeg...
 };
 
-// A node's answer to `query` (../shared/protocols/intu.md §2).
+// A node's answer to `query` (docs/protocols/intu.md#query).
 struct NodeInfo
 {
     QString selfId;

@@ -9,7 +9,7 @@
 
 namespace fleetscope::intu {
 
-// What one publish means in the uniform model (../shared/protocols/intu.md §5).
+// What one publish means in the uniform model (docs/protocols/intu.md#mapping).
 struct Interpretation
 {
     struct Note

@@ -9,7 +9,7 @@
 
 namespace fleetscope::intu {
 
-// Where and as whom an Intu console connects (../shared/protocols/intu.md §1).
+// Where and as whom an Intu console connects (docs/protocols/intu.md#connection).
 struct StreamTarget
 {
     QUrl url; // ws(s)://host:port/stream?selfId=..[&token=][&orgId=..&groupId=..]

@@ -8,7 +8,7 @@
 namespace fleetscope::intu {
 
 // Blackboard things (IThing and its kinds: Say, Text, Gesture, Health, Failure...) in the
-// uniform model, after ../shared/protocols/intu.md §5. Free functions, no state.
+// uniform model, after docs/protocols/intu.md#mapping. Free functions, no state.
 
 // A thing in a few words: `Say: "Hello"`, `Gesture: volume_up`, `Health: System/cpuUsage = 23.5`.
 QString describeThing(const QJsonObject &thing);

@@ -13,7 +13,7 @@
 
 namespace fleetscope::intu {
 
-// Builds the topic tree the way ../shared/protocols/intu.md §5 says: `query` the connected node,
+// Builds the topic tree the way docs/protocols/intu.md#topics says: `query` the connected node,
 // then each child (`<childId>/.`) and the parent (`../.`) and its other children, each node a
 // folder holding its topics as streams. Children are every connection of a node: the console's
 // own id and the connected node (seen again from its parent) are skipped, and a node answers only

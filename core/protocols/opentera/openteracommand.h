@@ -9,7 +9,7 @@
 
 namespace fleetscope::opentera {
 
-// A composer command as the REST call it stands for (../shared/protocols/opentera.md §4).
+// A composer command as the REST call it stands for (docs/protocols/opentera.md#commands).
 struct RestCommand
 {
     QByteArray method; // GET, POST, PUT, DELETE, PATCH

@@ -6,7 +6,7 @@
 
 namespace fleetscope::opentera {
 
-// A device's status as OpenTera carries it (../shared/protocols/opentera.md §3): in events the
+// A device's status as OpenTera carries it (docs/protocols/opentera.md#quirks): in events the
 // text {"status":"<JSON text>","timestamp":n} whose "status" is again JSON text of what the
 // device posted; in the REST online list the outer level is already an object.
 struct DeviceStatus

@@ -193,8 +193,8 @@ void OpenTeraEndpoint::startReplay(const Frame &first)
         return;
     m_replaying = true;
     // Who logged in came with the REST login, which a recording does not hold; but a socket's
-    // first frame is the user's own USER_CONNECTED (§3), so a recording that starts with the
-    // session names its user.
+    // first frame is the user's own USER_CONNECTED (docs/protocols/opentera.md#quirks), so a recording
+    // that starts with the session names its user.
     if (first.kind == Frame::Kind::Events && !first.events.isEmpty()) {
         const WireEvent &event = first.events.first();
         if (event.kind == WireEvent::Kind::User && event.code == 1)

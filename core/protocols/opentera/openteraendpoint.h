@@ -13,7 +13,7 @@
 
 namespace fleetscope::opentera {
 
-// An OpenTera connection as a user (staff) (../shared/protocols/opentera.md): logs in over REST
+// An OpenTera connection as a user (staff) (docs/protocols/opentera.md): logs in over REST
 // (Basic, with_websocket=true), opens the one-shot WebSocket URL it gets, decodes the server's
 // one-way event stream, keeps users/, participants/, devices/ and sessions/ from the online lists
 // (reloaded after every connection: missed events are not replayed), refreshes the token before

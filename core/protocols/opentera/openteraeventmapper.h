@@ -9,7 +9,7 @@
 
 namespace fleetscope::opentera {
 
-// Turns what OpenTera says into the uniform model (../shared/protocols/opentera.md §5): decoded
+// Turns what OpenTera says into the uniform model (docs/protocols/opentera.md#mapping): decoded
 // WebSocket frames and the REST online lists become topics (through the EntityTree), samples of
 // device status fields and events. Knows no socket and no HTTP, so every mapping rule is testable
 // from plain frames.

@@ -9,7 +9,7 @@ namespace fleetscope::opentera {
 
 // One element of a TeraEvent's events[], decoded into plain data (protobuf types stay in the
 // .cpp). Which fields are filled depends on `kind`; the field names follow the wire messages of
-// ../shared/protocols/opentera.md §2.1.
+// docs/protocols/opentera.md#schema.
 struct WireEvent
 {
     enum class Kind {
@@ -33,7 +33,7 @@ struct WireEvent
     QString name; // user fullname, participant/device name, session creator
     QString projectName; // participants
     QString siteName; // participants
-    QString deviceStatus; // devices: the double-encoded status text (§3)
+    QString deviceStatus; // devices: the double-encoded status text (docs/protocols/opentera.md#quirks)
     QString serviceUuid; // sessions
     QString sessionUrl;
     QString joinMsg;
@@ -71,7 +71,7 @@ struct Frame
     QString problem; // Undecodable/Unexpected: why
 };
 
-// What the server answers to any frame a client sends (../shared/protocols/opentera.md §3).
+// What the server answers to any frame a client sends (docs/protocols/opentera.md#quirks).
 inline constexpr QLatin1String kRefusalText("Not allowed to send message");
 
 // Decodes a text frame: protobuf's canonical JSON of a TeraMessage (pretty-printed or not,

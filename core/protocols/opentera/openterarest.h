@@ -31,7 +31,7 @@ struct RestReply
     QString describe() const;
 };
 
-// What a login answered (../shared/protocols/opentera.md §1, "Login outcomes").
+// What a login answered (docs/protocols/opentera.md#login-outcomes).
 struct LoginOutcome
 {
     enum class Kind {

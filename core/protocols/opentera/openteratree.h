@@ -43,7 +43,7 @@ struct SessionNode
     QStringList members; // UUIDs
 };
 
-// The OpenTera part of the topic tree (../shared/protocols/opentera.md §5): entities keyed by
+// The OpenTera part of the topic tree (docs/protocols/opentera.md#topics): entities keyed by
 // UUID, labelled by name (a clash gets "~" + the first 8 UUID characters), their status streams
 // and the sessions. Pure bookkeeping: the caller reports the topics it returns.
 //
