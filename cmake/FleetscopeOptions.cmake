@@ -1,5 +1,8 @@
 # One INTERFACE target carries the warnings and the strict Qt defines to every Fleetscope target
 # (qBittorrent's habit). Generated protobuf code does not link it, so its warnings stay out.
+# QT_NO_CONTEXTLESS_CONNECT does nothing on Qt 6.4 (Debian 12): Qt honours it from 6.7 on, where it
+# removes connect(sender, signal, functor). It stays so that a newer Qt enforces at compile time what
+# scripts/check-connect-context.pl (run by scripts/test.sh) enforces here.
 add_library(fleetscope_options INTERFACE)
 add_library(Fleetscope::options ALIAS fleetscope_options)
 

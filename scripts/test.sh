@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it on a clean Debian 12 machine:
 #   1. install the packages (scripts/setup-debian.sh)
-#   2. check formatting (clang-format, the committed .clang-format)
+#   2. check formatting (clang-format, the committed .clang-format) and that every connect to a
+#      functor has a context object (scripts/check-connect-context.pl)
 #   3. build the core alone (-DFLEETSCOPE_GUI=OFF, warnings as errors, the default generator) and
 #      run its tests
 #   4. build everything (GUI on, warnings as errors) and run every test
@@ -18,6 +19,7 @@ scripts/setup-debian.sh
 
 step "formatting"
 scripts/check-format.sh
+scripts/check-connect-context.pl
 
 # The plain build a packager or newcomer types, with CMake's default generator (Unix Makefiles),
 # so a Ninja-only assumption cannot come back; the presets below use Ninja.

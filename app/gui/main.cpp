@@ -111,11 +111,13 @@ int main(int argc, char **argv)
     std::unique_ptr<EventStore> eventStore;
     if (!demo) {
         eventStore = std::make_unique<EventStore>(masker);
-        QObject::connect(eventStore.get(), &EventStore::opened, [](bool ok, const QString &detail) {
+        // The store is the context: its signals come from its own (this) thread, and the
+        // connections end with it.
+        QObject::connect(eventStore.get(), &EventStore::opened, eventStore.get(), [](bool ok, const QString &detail) {
             if (!ok)
                 std::cerr << "fleetscope: event database: " << qPrintable(detail) << std::endl;
         });
-        QObject::connect(eventStore.get(), &EventStore::failed, [](const QString &reason) {
+        QObject::connect(eventStore.get(), &EventStore::failed, eventStore.get(), [](const QString &reason) {
             std::cerr << "fleetscope: event database: " << qPrintable(reason) << std::endl;
         });
         EventStoreOptions storeOptions;
