@@ -105,6 +105,7 @@ for f in "$work"/gui.* "$work"/cli.*; do
     [ -e "$f" ] || continue
     sed -n 's/.*file=\(\/[^ ]*\) \[0\];  \(dynamically loaded\|generating link map\).*/\1/p' "$f" | sort -u |
         while IFS= read -r lib; do
+            [ -e "$lib" ] || continue  # a variant Qt looked for (e.g. plugin.so.avx2) but did not find
             case "$lib" in "$root"*) ;; *) add "$lib" "run time of $(basename "${f%.*}")" ;; esac
         done
 done
@@ -128,7 +129,7 @@ done
 # 3. Each used path → its package (dpkg -S, in one call; merged /usr: try the other spelling too),
 #    then → in the closure or not. One awk pass: a fork per file is minutes on a busy machine.
 sort -u -t$'\t' -k1,1 -o "$used" "$used"
-cut -f1 "$used" | xargs -d '\n' readlink -f >"$work/real"
+cut -f1 "$used" | xargs -d '\n' readlink -m >"$work/real"
 paste "$used" "$work/real" >"$work/used-real"
 awk -F'\t' '{ print $1; print $3; if ($3 ~ /^\/usr\//) print substr($3, 5); else print "/usr" $3 }' \
     "$work/used-real" | sort -u | xargs -d '\n' dpkg -S 2>/dev/null | grep -v '^diversion' >"$work/owners" || true
