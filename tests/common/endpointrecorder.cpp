@@ -15,8 +15,9 @@ EndpointRecorder::EndpointRecorder(Endpoint *endpoint, QObject *parent)
     });
     connect(endpoint, &Endpoint::stateChanged, this, [this](const LinkStatus &status) { states << status; });
     connect(endpoint, &Endpoint::commandFinished, this, [this](const CommandReply &reply) { replies << reply; });
-    connect(endpoint, &Endpoint::browseFinished, this,
-        [this](bool ok, const QString &detail) { browses.append({ok, detail}); });
+    connect(endpoint, &Endpoint::browseFinished, this, [this](bool ok, const QString &detail) {
+        browses.append({ok, detail});
+    });
 }
 
 int EndpointRecorder::countEvents(const std::function<bool(const Event &)> &match) const
@@ -26,9 +27,8 @@ int EndpointRecorder::countEvents(const std::function<bool(const Event &)> &matc
 
 int EndpointRecorder::countEvents(Severity severity, const QString &path, const QString &summaryPart) const
 {
-    return countEvents([&](const Event &e) {
-        return e.severity == severity && e.path == path && e.summary.contains(summaryPart);
-    });
+    return countEvents(
+        [&](const Event &e) { return e.severity == severity && e.path == path && e.summary.contains(summaryPart); });
 }
 
 bool EndpointRecorder::hasEvent(

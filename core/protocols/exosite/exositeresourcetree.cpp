@@ -5,8 +5,8 @@
 namespace fleetscope::exosite {
 
 namespace {
-Event event(Severity severity, const QString &path, const QString &summary, const QString &payload = QString(),
-    qint64 t = 0)
+Event event(
+    Severity severity, const QString &path, const QString &summary, const QString &payload = QString(), qint64 t = 0)
 {
     Event out;
     out.t = t; // 0: the endpoint stamps it when reported
