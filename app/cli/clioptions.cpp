@@ -1,5 +1,6 @@
 #include "app/cli/clioptions.h"
 
+#include "core/net/tlspolicy.h"
 #include "fleetscope_version.h"
 
 #include <QCommandLineParser>
@@ -56,7 +57,10 @@ QString helpText()
         "  --target PATH      send: the topic the command goes to (* for a raw frame)\n"
         "  --payload JSON     send: the command (see the protocol's composer templates)\n"
         "  --timeout S        give up connecting/browsing/sending after S seconds (default 15)\n"
-        "  --insecure         accept an untrusted TLS certificate (off by default)\n"
+        "  --insecure         accept an untrusted TLS certificate (off by default); its SHA-256\n"
+        "                     fingerprint is printed, and a different one is refused from then on\n"
+        "  --pin SHA256       accept only this untrusted certificate (the fingerprint --insecure\n"
+        "                     printed, or `openssl x509 -fingerprint -sha256`); repeatable\n"
         "  --ca FILE          trust an extra CA certificate (PEM)\n"
         "  --ping S           keepalive ping interval (default 30)\n"
         "  --max-backoff S    cap of the reconnect backoff (default 30)\n"
@@ -108,13 +112,13 @@ bool parseCliOptions(const QStringList &arguments, CliOptions *options, QString 
                              user = value("user"), clientId = value("client-id"), cik = value("cik"),
                              token = value("token"), password = value("password"), outFile = value("out"),
                              replay = value("replay"), speed = value("speed"),
-                             replayEndpoint = value("replay-endpoint"), logDb = value("log-db");
+                             replayEndpoint = value("replay-endpoint"), logDb = value("log-db"), pin = value("pin");
     const QCommandLineOption insecure = flag("insecure"), noReconnect = flag("no-reconnect"), quiet = flag("quiet"),
                              cikStdin = flag("cik-stdin"), tokenStdin = flag("token-stdin"),
                              passwordStdin = flag("password-stdin"), help = flag("help"), version = flag("version");
     parser.addOptions({protocol, url, subscribe, forSeconds, count, target, payload, timeout, ca, ping, maxBackoff,
         selfId, orgId, groupId, project, user, clientId, cik, token, password, insecure, noReconnect, quiet, cikStdin,
-        tokenStdin, passwordStdin, help, version, outFile, replay, speed, replayEndpoint, logDb});
+        tokenStdin, passwordStdin, help, version, outFile, replay, speed, replayEndpoint, logDb, pin});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("browse, watch or send"));
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -243,6 +247,15 @@ bool parseCliOptions(const QStringList &arguments, CliOptions *options, QString 
     config.link.caFile = parser.value(ca);
     config.link.retryFirstConnect = false; // a first failure is "could not connect" (exit 3)
     config.link.reconnect = !parser.isSet(noReconnect);
+    for (const QString &text : parser.values(pin)) {
+        const QString fingerprint = TlsPolicy::normalizedFingerprint(text);
+        if (fingerprint.isEmpty()) {
+            *error = QStringLiteral("--pin needs a SHA-256 fingerprint (64 hex digits, colons allowed), not \"%1\"")
+                         .arg(text);
+            return false;
+        }
+        config.link.pinnedCertificates << fingerprint;
+    }
     if (!config.link.caFile.isEmpty() && !QFile::exists(config.link.caFile)) {
         *error = QStringLiteral("--ca: no such file %1").arg(config.link.caFile);
         return false;

@@ -57,6 +57,13 @@ int main(int argc, char **argv)
         std::cerr << "fleetscope-cli: " << error.toStdString() << '\n';
         return fleetscope::cli::ExitUsage;
     }
+    QObject::connect(endpoint.get(), &fleetscope::Endpoint::certificatePinned, &app,
+        [](const QString &where, const QString &fingerprint) {
+            std::cerr << "fleetscope-cli: accepted the untrusted TLS certificate of " << where.toStdString()
+                      << ", SHA-256 " << fingerprint.toStdString()
+                      << "; to accept this certificate and no other, pass --pin " << fingerprint.toStdString()
+                      << " instead of --insecure\n";
+        });
 
     // Recordings and the event database never hold the secret this run was given.
     auto masker = std::make_shared<fleetscope::SecretMasker>();

@@ -1,6 +1,7 @@
 #include "core/endpoint/endpoint.h"
 
 #include "core/link/websocketlink.h"
+#include "core/net/tlspolicy.h"
 
 #include <QDateTime>
 #include <QMetaMethod>
@@ -16,11 +17,19 @@ qint64 nowMs()
 Endpoint::Endpoint(const EndpointConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_tls(std::make_shared<TlsPolicy>(config.link))
 {
     // Members are parented so that moveToThread() takes them along with the endpoint.
     m_flushTimer.setParent(this);
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &Endpoint::flush);
+    m_tls->setPinnedHandler([this](const QString &where, const QString &fingerprint) {
+        reportEvent(Severity::Warning, QString(),
+            QStringLiteral("accepted the untrusted TLS certificate of %1 and pinned it: SHA-256 %2; a different "
+                           "certificate will be refused")
+                .arg(where, fingerprint));
+        Q_EMIT certificatePinned(where, fingerprint);
+    });
 }
 
 Endpoint::~Endpoint() = default;
@@ -129,6 +138,7 @@ void Endpoint::attachLink(WebSocketLink *link, const QString &channel)
     if (!link || m_links.contains(link))
         return;
     m_links.insert(link);
+    link->setTlsPolicy(m_tls);
     connect(link, &QObject::destroyed, this, [this, link] { m_links.remove(link); });
     connect(link, &WebSocketLink::textReceived, this, [this, link, channel](const QString &text) {
         emitWire(WireFrame::Direction::In, text, {}, false, link->lastReceivedMs(), channel);

@@ -11,8 +11,11 @@
 #include <QSet>
 #include <QTimer>
 
+#include <memory>
+
 namespace fleetscope {
 
+class TlsPolicy;
 class WebSocketLink;
 
 // One connection to one server, in the uniform model: every protocol adapter implements this and
@@ -74,6 +77,10 @@ Q_SIGNALS:
     void batchReady(const fleetscope::EndpointBatch &batch);
     void browseFinished(bool ok, const QString &detail);
     void commandFinished(const fleetscope::CommandReply &reply);
+    // An untrusted certificate was accepted (LinkOptions::insecure) and pinned: from now on only
+    // this one is accepted at `where` ("host:port"). The desktop keeps it with the profile
+    // (LinkOptions::pinnedCertificates); a warning event says it too.
+    void certificatePinned(const QString &where, const QString &fingerprint);
     // Every WebSocket frame in and out of the endpoint's links, for session recordings. Emitted
     // only while something is connected to it; the links are found among the endpoint's children
     // when the first receiver connects (adapters may also attachLink() explicitly).
@@ -87,10 +94,13 @@ protected:
         qint64 t = 0);
     void setStatus(const LinkStatus &status);
     quint64 nextCommandId() { return ++m_lastCommandId; }
+    // The endpoint's TLS policy: adapters hand it to their REST clients (attachLink() gives it to
+    // links), so that a certificate pinned by one connection holds for all of them.
+    std::shared_ptr<TlsPolicy> tlsPolicy() const { return m_tls; }
     // Adapters call this for each WebSocketLink they own (in their constructor, or when they create
-    // one): its frames reach wireFrame(), and a connection closed because the server's input was
-    // refused (invalid UTF-8, a message over the size limit, a protocol violation) becomes an error
-    // event saying why. An adapter with several sockets names each `channel`: recordings keep the
+    // one): it takes the endpoint's TLS policy, its frames reach wireFrame(), and a connection
+    // closed because the server's input was refused (invalid UTF-8, a message over the size limit,
+    // a protocol violation) becomes an error event saying why. An adapter with several sockets names each `channel`: recordings keep the
     // name with every frame, and replay hands it back through replayChannel().
     void attachLink(WebSocketLink *link, const QString &channel = QString());
     // The arrival time of the frame being handled, for protocols whose messages carry no time of
@@ -114,6 +124,7 @@ private:
     bool admitPath(const QString &path);
 
     EndpointConfig m_config;
+    std::shared_ptr<TlsPolicy> m_tls;
     LinkStatus m_status;
     EndpointBatch m_pending;
     QTimer m_flushTimer;

@@ -1,9 +1,9 @@
 #include "core/link/websocketlink.h"
 
+#include "core/net/tlspolicy.h"
+
 #include <QDateTime>
-#include <QFile>
 #include <QNetworkRequest>
-#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QWebSocket>
@@ -31,13 +31,16 @@ LinkReason reasonOf(QAbstractSocket::SocketError error)
 WebSocketLink::WebSocketLink(const LinkOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_tls(std::make_shared<TlsPolicy>(options))
     , m_backoff(options.initialBackoffMs, options.maxBackoffMs)
 {
     // Parented so that moveToThread() on the owner takes the timers along.
-    for (QTimer *timer : {&m_connectTimer, &m_pingTimer, &m_retryTimer})
+    for (QTimer *timer : {&m_connectTimer, &m_pingTimer, &m_retryTimer, &m_stableTimer})
         timer->setParent(this);
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
+    m_stableTimer.setSingleShot(true);
+    connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_backoff.reset(); });
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         handleLoss(LinkReason::Timeout, tr("connect timed out after %1 s").arg(m_options.connectTimeoutMs / 1000.0));
     });
@@ -58,6 +61,16 @@ void WebSocketLink::setOptions(const LinkOptions &options)
 {
     m_options = options;
     m_backoff.setLimits(options.initialBackoffMs, options.maxBackoffMs);
+    if (m_ownTls)
+        m_tls = std::make_shared<TlsPolicy>(options);
+}
+
+void WebSocketLink::setTlsPolicy(std::shared_ptr<TlsPolicy> policy)
+{
+    if (!policy)
+        return;
+    m_tls = std::move(policy);
+    m_ownTls = false;
 }
 
 bool WebSocketLink::isOpen() const
@@ -94,14 +107,11 @@ void WebSocketLink::startAttempt()
     socket->setMaxAllowedIncomingFrameSize(m_options.maxMessageBytes);
 
     if (m_url.scheme() == QLatin1String("wss")) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!m_options.caFile.isEmpty()) {
-            const auto extra = QSslCertificate::fromPath(m_options.caFile, QSsl::Pem);
-            if (extra.isEmpty()) {
-                fail(LinkReason::Tls, tr("cannot read CA certificate file %1").arg(m_options.caFile));
-                return;
-            }
-            tls.addCaCertificates(extra);
+        QSslConfiguration tls;
+        QString error;
+        if (!m_tls->configuration(&tls, &error)) {
+            fail(LinkReason::Tls, error);
+            return;
         }
         socket->setSslConfiguration(tls);
     }
@@ -148,7 +158,10 @@ void WebSocketLink::onConnected()
 
 void WebSocketLink::markReady(const QString &detail)
 {
-    m_backoff.reset();
+    if (m_options.stableAfterMs > 0)
+        m_stableTimer.start(m_options.stableAfterMs);
+    else
+        m_backoff.reset();
     setStatus({LinkState::Ready, LinkReason::None, detail.isEmpty() ? tr("ready") : detail});
 }
 
@@ -170,16 +183,11 @@ void WebSocketLink::onSslErrors(const QList<QSslError> &errors)
 {
     if (!m_socket)
         return;
-    if (m_options.insecure) {
-        m_socket->ignoreSslErrors();
-        return;
-    }
-    QStringList reasons;
-    for (const QSslError &error : errors)
-        reasons << error.errorString();
-    reasons.removeDuplicates();
-    m_tlsError = tr("TLS certificate not trusted: %1 (use --insecure to accept it, or --ca FILE to trust its CA)")
-                     .arg(reasons.join(QLatin1String("; ")));
+    const TlsPolicy::Verdict verdict = m_tls->judge(errors, TlsPolicy::where(m_url));
+    if (verdict.accept)
+        m_socket->ignoreSslErrors(errors);
+    else
+        m_tlsError = verdict.reason;
 }
 
 void WebSocketLink::onSocketError()
@@ -226,6 +234,7 @@ void WebSocketLink::handleLoss(LinkReason why, const QString &reason)
         return;
     m_connectTimer.stop();
     m_pingTimer.stop();
+    m_stableTimer.stop();
     const int code = m_socket->closeCode();
     const bool wasOpen = state() == LinkState::Connected || state() == LinkState::Ready;
     teardownSocket();
@@ -247,6 +256,7 @@ void WebSocketLink::handleLoss(LinkReason why, const QString &reason)
 
 void WebSocketLink::scheduleReconnect(LinkReason reason, const QString &detail)
 {
+    m_stableTimer.stop();
     teardownSocket();
     const int delay = m_backoff.nextDelayMs();
     ++m_counters.reconnects;
@@ -265,6 +275,7 @@ void WebSocketLink::onRetryTimer()
 void WebSocketLink::fail(LinkReason reason, const QString &detail)
 {
     m_retryTimer.stop();
+    m_stableTimer.stop();
     m_connectTimer.stop();
     m_pingTimer.stop();
     teardownSocket();
@@ -275,6 +286,7 @@ void WebSocketLink::close()
 {
     m_userClosed = true;
     m_retryTimer.stop();
+    m_stableTimer.stop();
     m_connectTimer.stop();
     m_pingTimer.stop();
     if (m_socket) {

@@ -10,14 +10,19 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <memory>
+
 class QWebSocket;
 class QSslError;
 
 namespace fleetscope {
 
+class TlsPolicy;
+
 // One WebSocket connection that stays up: connect timeout, reconnect with exponential backoff and
-// jitter, keepalive pings that detect a dead peer within two intervals, and the TLS policy
-// (verification on unless `insecure`; an extra CA on request). Adapters own a link, write frames
+// jitter (starting again from the initial delay only once the link stayed ready for
+// `stableAfterMs`), keepalive pings that detect a dead peer within two intervals, and TLS by the
+// endpoint's TlsPolicy (verification on; an extra CA; certificates the user accepted, pinned). Adapters own a link, write frames
 // to it and decide when the connection is Ready (after their handshake) or Failed (e.g. refused
 // credentials: no retry).
 //
@@ -32,13 +37,18 @@ public:
 
     void setOptions(const LinkOptions &options);
     const LinkOptions &options() const { return m_options; }
+    // Shares the endpoint's TLS policy (Endpoint::attachLink does it); until then the link has one
+    // of its own, made from its options.
+    void setTlsPolicy(std::shared_ptr<TlsPolicy> policy);
 
     // Opens (or reopens) the connection to `url`. Also the way an adapter with adapterReopens
     // answers reopenDue() with a fresh URL.
     void open(const QUrl &url);
     // Closes on the user's request: no reconnect. State becomes Closed.
     void close();
-    // The adapter's handshake succeeded: resets the backoff. State becomes Ready.
+    // The adapter's handshake succeeded: state becomes Ready. The backoff starts again from the
+    // initial delay once the link stayed up for LinkOptions::stableAfterMs (a server that accepts
+    // and then closes at once is retried ever more slowly, not twice a second forever).
     void markReady(const QString &detail = QString());
     // A final failure (refused credentials, server said "do not come back"): no reconnect.
     void fail(LinkReason reason, const QString &detail);
@@ -56,6 +66,8 @@ public:
     bool isOpen() const;
     // Milliseconds until the pending retry, or -1.
     int retryInMs() const;
+    // Retries since the link was last stable (0 after stableAfterMs of Ready).
+    int retryAttempts() const { return m_backoff.attempts(); }
     // When the frame being delivered (textReceived/binaryReceived) arrived, ms since the epoch: one
     // time for every receiver of that frame (a session recording and the adapter decoding it), so
     // that a replay stamps what it decodes exactly as the live session did. 0 before any frame.
@@ -94,6 +106,8 @@ private:
     void handleLoss(LinkReason reason, const QString &detail);
 
     LinkOptions m_options;
+    std::shared_ptr<TlsPolicy> m_tls;
+    bool m_ownTls = true; // made from m_options (setOptions remakes it), not the endpoint's
     QUrl m_url;
     QPointer<QWebSocket> m_socket;
     LinkStatus m_status;
@@ -102,6 +116,7 @@ private:
     QTimer m_connectTimer;
     QTimer m_pingTimer;
     QTimer m_retryTimer;
+    QTimer m_stableTimer; // Ready for stableAfterMs: the backoff resets
     QElapsedTimer m_sinceAlive;
     QString m_tlsError;
     QString m_socketError;

@@ -123,11 +123,10 @@ private Q_SLOTS:
     void adapterClientReadsTheAnswers()
     {
         auto simulator = test::startSimulator(QStringLiteral("cityio"), quiet());
-        QNetworkAccessManager network;
         LinkOptions options;
         options.connectTimeoutMs = 5000;
         CityioRest rest(
-            &network, CityioUrls(QUrl(QStringLiteral("http://127.0.0.1:%1/cityio/").arg(simulator->port()))), options);
+            CityioUrls(QUrl(QStringLiteral("http://127.0.0.1:%1/cityio/").arg(simulator->port()))), options);
         QVector<RestReply> replies;
         auto keep = [&replies](const RestReply &reply) { replies.append(reply); };
         rest.get(QStringLiteral("table/list/"), keep);
@@ -152,7 +151,7 @@ private Q_SLOTS:
         // Nobody listening: a network error, no HTTP status.
         const quint16 port = simulator->port();
         simulator.reset();
-        CityioRest gone(&network, CityioUrls(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))), options);
+        CityioRest gone(CityioUrls(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))), options);
         RestReply refused;
         bool done = false;
         gone.get(QStringLiteral("table/list/"), [&](const RestReply &reply) {
@@ -161,7 +160,9 @@ private Q_SLOTS:
         });
         QTRY_VERIFY(done);
         QCOMPARE(refused.status, 0);
-        QVERIFY(!refused.networkError.isEmpty());
+        QCOMPARE(refused.failure, RestFailure::Network);
+        QVERIFY(!refused.error.isEmpty());
+        QVERIFY(refused.transient());
     }
 };
 

@@ -4,7 +4,10 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTimer>
 
 namespace fleetscope::test {
@@ -32,6 +35,19 @@ QString cliPath()
 QString testDataPath(const QString &name)
 {
     return QDir(QStringLiteral(FLEETSCOPE_TEST_DATA_DIR)).filePath(name);
+}
+
+QSslConfiguration selfSignedServerTls(const QString &name)
+{
+    QFile certFile(testDataPath(name + QStringLiteral(".crt")));
+    QFile keyFile(testDataPath(name + QStringLiteral(".key")));
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        qFatal("test certificate missing");
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(&certFile, QSsl::Pem));
+    tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return tls;
 }
 
 CliRun::CliRun(const QStringList &arguments, const QProcessEnvironment &environment, const QByteArray &stdinData)

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSslConfiguration>
 #include <QVector>
 
 #include <memory>
@@ -45,5 +46,7 @@ private:
 
 QString cliPath();
 QString testDataPath(const QString &name);
+// A server's TLS configuration with tests/data/<name>.crt and .key (self-signed for 127.0.0.1).
+QSslConfiguration selfSignedServerTls(const QString &name = QStringLiteral("selfsigned"));
 
 } // namespace fleetscope::test

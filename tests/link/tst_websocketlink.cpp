@@ -3,11 +3,7 @@
 #include "tests/common/testsupport.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QSignalSpy>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslKey>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -48,6 +44,29 @@ public:
     int accepted = 0;
 };
 
+// A server whose "handshake" passes and which then closes the connection: it closes every socket
+// on its first message while `closing` is set.
+class ClosingServer : public QObject
+{
+public:
+    ClosingServer()
+        : server(QStringLiteral("closing"), QWebSocketServer::NonSecureMode)
+    {
+        QObject::connect(&server, &QWebSocketServer::newConnection, this, [this] {
+            while (QWebSocket *socket = server.nextPendingConnection()) {
+                sockets << socket;
+                QObject::connect(socket, &QWebSocket::textMessageReceived, this, [this, socket] {
+                    if (closing)
+                        socket->close();
+                });
+            }
+        });
+    }
+    QWebSocketServer server;
+    QList<QWebSocket *> sockets;
+    bool closing = true;
+};
+
 LinkOptions fastOptions()
 {
     LinkOptions options;
@@ -56,19 +75,6 @@ LinkOptions fastOptions()
     options.initialBackoffMs = 100;
     options.maxBackoffMs = 400;
     return options;
-}
-
-QSslConfiguration serverTls()
-{
-    QFile certFile(test::testDataPath(QStringLiteral("selfsigned.crt")));
-    QFile keyFile(test::testDataPath(QStringLiteral("selfsigned.key")));
-    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
-        qFatal("test certificate missing");
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate(&certFile, QSsl::Pem));
-    tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    return tls;
 }
 
 } // namespace
@@ -231,45 +237,63 @@ private Q_SLOTS:
         QCOMPARE(link.state(), LinkState::Connected);
     }
 
-    void refusesAnUntrustedCertificate()
+    void aServerThatClosesAfterReadyIsRetriedEverSlower()
     {
-        Server server(QWebSocketServer::SecureMode);
-        server.server.setSslConfiguration(serverTls());
-        QVERIFY(server.server.listen(QHostAddress::LocalHost));
-        WebSocketLink link(fastOptions());
-        link.open(server.url(QStringLiteral("wss")));
-        QTRY_COMPARE(link.state(), LinkState::Failed);
-        QCOMPARE(link.status().reason, LinkReason::Tls);
-        QVERIFY2(link.status().text().contains(QLatin1String("TLS certificate not trusted")),
-            qPrintable(link.status().text()));
-        QCOMPARE(link.counters().reconnects, 0u); // an untrusted certificate does not fix itself
-    }
-
-    void insecureAcceptsTheCertificate()
-    {
-        Server server(QWebSocketServer::SecureMode);
-        server.server.setSslConfiguration(serverTls());
+        // The adapter's handshake passes (markReady) and the server closes at once, again and
+        // again: the delays must keep growing (they started over at every Ready: ~2 reconnects a
+        // second forever).
+        ClosingServer server;
         QVERIFY(server.server.listen(QHostAddress::LocalHost));
         LinkOptions options = fastOptions();
-        options.insecure = true;
+        options.maxBackoffMs = 10000;
         WebSocketLink link(options);
-        QSignalSpy opened(&link, &WebSocketLink::opened);
-        link.open(server.url(QStringLiteral("wss")));
-        QTRY_COMPARE(opened.count(), 1);
+        QObject::connect(&link, &WebSocketLink::opened, &link, [&link] {
+            link.markReady(QStringLiteral("handshake done"));
+            link.sendText(QStringLiteral("hello"));
+        });
+        QVector<int> delays;
+        QObject::connect(&link, &WebSocketLink::stateChanged, &link, [&delays](const LinkStatus &status) {
+            if (status.state == LinkState::Reconnecting && status.retryInMs > 0)
+                delays << status.retryInMs;
+        });
+        link.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(server.server.serverPort())));
+        QTRY_VERIFY_WITH_TIMEOUT(delays.size() >= 4, 10000);
+        link.close();
+        // 100, 200, 400, 800 ms with ±20 % jitter: each longer than the one before.
+        for (int i = 1; i < 4; ++i)
+            QVERIFY2(delays.at(i) > delays.at(i - 1), qPrintable(QString::number(delays.at(i))));
+        QVERIFY2(delays.at(3) >= 600, qPrintable(QString::number(delays.at(3))));
+        QCOMPARE(link.retryAttempts(), 4);
     }
 
-    void anExtraCaMakesTheCertificateTrusted()
+    void aStableLinkStartsTheBackoffOver()
     {
-        Server server(QWebSocketServer::SecureMode);
-        server.server.setSslConfiguration(serverTls());
+        ClosingServer server;
         QVERIFY(server.server.listen(QHostAddress::LocalHost));
         LinkOptions options = fastOptions();
-        options.caFile = test::testDataPath(QStringLiteral("selfsigned.crt"));
+        options.maxBackoffMs = 10000;
+        options.stableAfterMs = 300;
         WebSocketLink link(options);
         QSignalSpy opened(&link, &WebSocketLink::opened);
-        link.open(server.url(QStringLiteral("wss")));
-        QTRY_COMPARE(opened.count(), 1);
-        QCOMPARE(link.state(), LinkState::Connected);
+        QObject::connect(&link, &WebSocketLink::opened, &link, [&link] {
+            link.markReady();
+            link.sendText(QStringLiteral("hello"));
+        });
+        link.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(server.server.serverPort())));
+        QTRY_VERIFY_WITH_TIMEOUT(link.retryAttempts() >= 3, 10000);
+        server.closing = false; // the next connection stays up
+        QTRY_COMPARE_WITH_TIMEOUT(link.state(), LinkState::Ready, 5000);
+        QVERIFY(link.retryAttempts() >= 3); // not yet: Ready alone proves nothing
+        QTRY_COMPARE(link.retryAttempts(), 0); // after stableAfterMs of Ready
+        // The next drop is retried after the initial delay again.
+        QVector<int> delays;
+        QObject::connect(&link, &WebSocketLink::stateChanged, &link, [&delays](const LinkStatus &status) {
+            if (status.state == LinkState::Reconnecting && status.retryInMs > 0)
+                delays << status.retryInMs;
+        });
+        server.sockets.last()->abort();
+        QTRY_COMPARE(delays.size(), 1);
+        QVERIFY2(delays.first() <= 120, qPrintable(QString::number(delays.first())));
     }
 
     void connectTimeout()

@@ -3,7 +3,10 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace fleetscope::opentera;
+using fleetscope::RestFailure;
 
 class tst_OpenTeraRest : public QObject
 {
@@ -48,6 +51,15 @@ void tst_OpenTeraRest::loginOutcomes_data()
     QTest::newRow("500") << 500 << QByteArray("\"Internal server error when making RPC call.\"") << int(K::Transient)
                          << QStringLiteral("HTTP 500: Internal server error");
     QTest::newRow("no answer") << 0 << QByteArray() << int(K::Transient) << QStringLiteral("no answer to the login");
+    // What the transport refused is final: the same login would be refused again.
+    QTest::newRow("redirect elsewhere refused")
+        << -int(RestFailure::Redirect) << QByteArray() << int(K::Refused) << QStringLiteral("could not log in: ");
+    QTest::newRow("body over the cap") << -int(RestFailure::TooLarge) << QByteArray() << int(K::Refused)
+                                       << QStringLiteral("could not log in: ");
+    QTest::newRow("untrusted certificate")
+        << -int(RestFailure::Tls) << QByteArray() << int(K::Refused) << QStringLiteral("could not log in: ");
+    QTest::newRow("deadline") << -int(RestFailure::Deadline) << QByteArray() << int(K::Transient)
+                              << QStringLiteral("no answer to the login");
 }
 
 void tst_OpenTeraRest::loginOutcomes()
@@ -56,10 +68,11 @@ void tst_OpenTeraRest::loginOutcomes()
     QFETCH(QByteArray, body);
     QFETCH(int, kind);
     QFETCH(QString, detail);
-    RestReply reply;
-    reply.status = status;
+    RestReply reply; // a negative status: no answer, for the RestFailure it names
+    reply.status = std::max(status, 0);
     reply.body = body;
-    reply.error = status == 0 ? QStringLiteral("Connection refused") : QString();
+    reply.failure = status < 0 ? RestFailure(-status) : RestFailure::None;
+    reply.error = status <= 0 ? QStringLiteral("Connection refused") : QString();
     const LoginOutcome outcome = readLoginReply(reply);
     QCOMPARE(int(outcome.kind), kind);
     QVERIFY2(outcome.detail.contains(detail), qPrintable(outcome.detail));
@@ -91,6 +104,22 @@ void tst_OpenTeraRest::socketUrl_data()
         << QStringLiteral("http://localhost:4040") << QStringLiteral("wss://127.0.0.1:4040/wss/user?id=ab")
         << QStringLiteral("ws://127.0.0.1:4040/wss/user?id=ab");
     QTest::newRow("not a URL") << QStringLiteral("http://h") << QStringLiteral("nonsense") << QString();
+    QTest::newRow("not a WebSocket URL") << QStringLiteral("http://h") << QStringLiteral("https://h/x") << QString();
+    // The one-time key goes only where the login went.
+    QTest::newRow("https login, ws stream: refused")
+        << QStringLiteral("https://tera.example.org:40075")
+        << QStringLiteral("ws://tera.example.org:40075/wss/user?id=ab") << QString();
+    QTest::newRow("https login, another host: refused")
+        << QStringLiteral("https://tera.example.org:40075") << QStringLiteral("wss://evil.example.net/wss/user?id=ab")
+        << QString();
+    QTest::newRow("http login, another host: refused")
+        << QStringLiteral("http://10.0.0.5:4040") << QStringLiteral("wss://10.0.0.6:4040/wss/user?id=ab") << QString();
+    QTest::newRow("https, same host, another port") << QStringLiteral("https://tera.example.org:40075")
+                                                    << QStringLiteral("wss://TERA.example.org:4041/wss/user?id=ab")
+                                                    << QStringLiteral("wss://tera.example.org:4041/wss/user?id=ab");
+    QTest::newRow("plain http keeps ws") << QStringLiteral("http://127.0.0.1:4040")
+                                         << QStringLiteral("ws://127.0.0.1:4040/wss/user?id=ab")
+                                         << QStringLiteral("ws://127.0.0.1:4040/wss/user?id=ab");
 }
 
 void tst_OpenTeraRest::socketUrl()
@@ -98,8 +127,10 @@ void tst_OpenTeraRest::socketUrl()
     QFETCH(QString, rest);
     QFETCH(QString, returned);
     QFETCH(QString, expected);
-    const QUrl url = socketUrlFor(QUrl(rest), returned);
+    QString problem;
+    const QUrl url = socketUrlFor(QUrl(rest), returned, &problem);
     QCOMPARE(url.isValid() ? url.toString() : QString(), expected);
+    QCOMPARE(problem.isEmpty(), !expected.isEmpty()); // a refusal always says why
 }
 
 void tst_OpenTeraRest::tokenExpiry()

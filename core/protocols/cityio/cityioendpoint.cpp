@@ -28,8 +28,7 @@ void add(LinkCounters *sum, const LinkCounters &more)
 CityioEndpoint::CityioEndpoint(const EndpointConfig &config, QObject *parent)
     : Endpoint(config, parent)
     , m_urls(config.url)
-    , m_network(this)
-    , m_rest(&m_network, m_urls, config.link, this)
+    , m_rest(m_urls, config.link, tlsPolicy(), this)
     , m_backoff(config.link.initialBackoffMs, config.link.maxBackoffMs)
     , m_retryTimer(this)
     , m_snapshotTimeoutMs(optionMs(config, "snapshotTimeoutMs"))
@@ -101,7 +100,8 @@ void CityioEndpoint::fetchProjects(
     std::function<void(bool, const RestReply &, const QStringList &)> then, bool legacyPath)
 {
     // The current path first; servers up to 2021 only know the plural form.
-    m_rest.get(legacyPath ? QStringLiteral("tables/list/") : QStringLiteral("table/list/"),
+    m_rest.get(
+        legacyPath ? QStringLiteral("tables/list/") : QStringLiteral("table/list/"),
         [this, then, legacyPath](const RestReply &reply) {
             if (reply.status == 404 && !legacyPath) {
                 fetchProjects(then, true);
@@ -109,7 +109,8 @@ void CityioEndpoint::fetchProjects(
             }
             const bool ok = reply.isSuccess() && reply.isJson && reply.json.isArray();
             then(ok, reply, ok ? projectNames(reply.json) : QStringList());
-        });
+        },
+        RestKind::Listing);
 }
 
 void CityioEndpoint::onServerChecked(const RestReply &reply)
@@ -130,10 +131,10 @@ void CityioEndpoint::onServerChecked(const RestReply &reply)
         runWhenReady(true, QString());
         return;
     }
-    const bool transient = reply.status == 0 || reply.status >= 500;
-    const LinkReason reason = reply.status == 0 ? reply.failure : LinkReason::BadServer;
+    const bool transient = reply.transient();
+    const LinkReason reason = reply.status == 0 ? reply.linkReason() : LinkReason::BadServer;
     const LinkOptions &link = config().link;
-    if (transient && reason != LinkReason::Tls && link.reconnect && (m_everReady || link.retryFirstConnect)) {
+    if (transient && link.reconnect && (m_everReady || link.retryFirstConnect)) {
         const int delay = m_backoff.nextDelayMs();
         m_retryTimer.start(delay);
         setStatus({m_everReady ? LinkState::Reconnecting : LinkState::Connecting, reason,
@@ -141,7 +142,7 @@ void CityioEndpoint::onServerChecked(const RestReply &reply)
         return;
     }
     QString why;
-    if (transient)
+    if (transient || reply.failure != RestFailure::None)
         why = QStringLiteral("cannot reach CityIO at %1: %2").arg(base, reply.describe());
     else
         why = QStringLiteral("%1 does not answer like CityIO (GET %2 gave %3); give the base URL, e.g. "
@@ -222,24 +223,30 @@ void CityioEndpoint::browse()
             return;
         }
         m_projects = projects;
-        m_rest.get(QStringLiteral("table/headers/"), [this, projects](const RestReply &reply) {
-            QHash<QString, QJsonObject> headers;
-            if (reply.isSuccess() && reply.json.isArray()) {
-                for (const QJsonValue &entry : reply.json.array()) {
-                    const QJsonObject object = entry.toObject();
-                    headers.insert(object.value(QLatin1String("tableName")).toString(),
-                        object.value(QLatin1String("tableHeader")).toObject());
+        m_rest.get(
+            QStringLiteral("table/headers/"),
+            [this, projects](const RestReply &reply) {
+                QHash<QString, QJsonObject> headers;
+                if (reply.isSuccess() && reply.json.isArray()) {
+                    for (const QJsonValue &entry : reply.json.array()) {
+                        const QJsonObject object = entry.toObject();
+                        headers.insert(object.value(QLatin1String("tableName")).toString(),
+                            object.value(QLatin1String("tableHeader")).toObject());
+                    }
+                } else {
+                    // Optional (older servers lack it); an answer refused by a limit is worth a warning.
+                    const bool refused = reply.failure != RestFailure::None && !reply.transient();
+                    reportEvent(refused ? Severity::Warning : Severity::Debug, QString(),
+                        QStringLiteral("table headers: %1").arg(reply.describe()));
                 }
-            } else {
-                reportEvent(Severity::Debug, QString(), QStringLiteral("table headers: %1").arg(reply.describe()));
-            }
-            EndpointBatch batch;
-            for (const QString &project : projects)
-                m_tree.addProject(project, headers.value(project), &batch);
-            forward(batch);
-            flush();
-            Q_EMIT browseFinished(true, QStringLiteral("%1 projects").arg(projects.size()));
-        });
+                EndpointBatch batch;
+                for (const QString &project : projects)
+                    m_tree.addProject(project, headers.value(project), &batch);
+                forward(batch);
+                flush();
+                Q_EMIT browseFinished(true, QStringLiteral("%1 projects").arg(projects.size()));
+            },
+            RestKind::Listing);
     });
 }
 

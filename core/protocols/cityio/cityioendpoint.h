@@ -9,7 +9,6 @@
 #include "core/protocols/cityio/cityiourls.h"
 
 #include <QHash>
-#include <QNetworkAccessManager>
 
 #include <functional>
 
@@ -103,7 +102,6 @@ private:
     // Members that are QObjects have the endpoint as parent, so that they follow it to the
     // network thread.
     CityioUrls m_urls;
-    QNetworkAccessManager m_network;
     CityioRest m_rest;
     CityioTree m_tree;
     QHash<QString, CityioChannel *> m_channels; // by project, "@module", "@core"

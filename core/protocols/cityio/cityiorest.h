@@ -1,32 +1,25 @@
 #pragma once
 
 #include "core/link/linkoptions.h"
-#include "core/link/linkstate.h"
+#include "core/net/resttransport.h"
 #include "core/protocols/cityio/cityiourls.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QObject>
-#include <QPointer>
-#include <QSet>
 
 #include <functional>
-
-class QNetworkAccessManager;
-class QNetworkReply;
+#include <memory>
 
 namespace fleetscope::cityio {
 
 // The outcome of one REST call. CityIO answers a missing table or path with `204` and an empty
 // body, which is never parsed (docs/protocols/cityio.md#rest).
-struct RestReply
+// No HTTP answer (network, TLS, timeout, a refused redirect or body): status 0 and `error`.
+struct RestReply : RestResponse
 {
     QString method;
     QString path; // relative to /api, e.g. "table/volpe/GEOGRID"
-    int status = 0; // 0 when no HTTP answer came (network or TLS error)
-    QString networkError;
-    LinkReason failure = LinkReason::None; // why no HTTP answer came, as data (Tls, Timeout, Network)
-    QByteArray body;
     QJsonDocument json; // when the body parsed as JSON
     bool isJson = false;
 
@@ -36,8 +29,9 @@ struct RestReply
     QString describe() const;
 };
 
-// CityIO's REST API on a QNetworkAccessManager the endpoint owns: requests under `<base>/api/`,
-// the link's TLS policy (insecure, extra CA) and connect timeout, and cancellation on close.
+// CityIO's REST API: requests under `<base>/api/` through a RestTransport (same-origin redirects
+// only, body caps and deadlines per RestKind, the endpoint's TlsPolicy, the connect timeout as the
+// silence limit), and cancellation on close.
 //
 // Threading: the endpoint's thread.
 class CityioRest : public QObject
@@ -47,25 +41,25 @@ class CityioRest : public QObject
 public:
     using Callback = std::function<void(const RestReply &)>;
 
-    CityioRest(
-        QNetworkAccessManager *network, const CityioUrls &urls, const LinkOptions &options, QObject *parent = nullptr);
+    // `tls` is the endpoint's policy (shared with its sockets); null: one of its own.
+    CityioRest(const CityioUrls &urls, const LinkOptions &options, std::shared_ptr<TlsPolicy> tls = nullptr,
+        QObject *parent = nullptr);
     ~CityioRest() override;
 
     // `path` is relative to /api ("table/list/") or starts with "/api/". `body` goes as JSON.
-    void request(const QString &method, const QString &path, const QByteArray &body, Callback done);
-    void get(const QString &path, Callback done)
+    void request(const QString &method, const QString &path, const QByteArray &body, Callback done,
+        RestKind kind = RestKind::Data);
+    void get(const QString &path, Callback done, RestKind kind = RestKind::Data)
     {
-        request(QStringLiteral("GET"), path, QByteArray(), std::move(done));
+        request(QStringLiteral("GET"), path, QByteArray(), std::move(done), kind);
     }
     // Aborts every pending request; their callbacks do not run.
     void cancelAll();
-    int pending() const { return static_cast<int>(m_pending.size()); }
+    int pending() const { return m_transport.pending(); }
 
 private:
-    QNetworkAccessManager *m_network;
     CityioUrls m_urls;
-    LinkOptions m_options;
-    QSet<QNetworkReply *> m_pending;
+    RestTransport m_transport;
 };
 
 } // namespace fleetscope::cityio

@@ -31,7 +31,7 @@ OpenTeraEndpoint::OpenTeraEndpoint(const EndpointConfig &config, QObject *parent
     : Endpoint(config, parent)
     , m_linkOptions(reopening(config.link))
     , m_link(m_linkOptions, this)
-    , m_rest(config.url, config.link, this)
+    , m_rest(config.url, config.link, tlsPolicy(), this)
     , m_mapper(&m_tree)
     , m_user(config.option(QStringLiteral("user")))
 {
@@ -82,9 +82,10 @@ void OpenTeraEndpoint::onLoginReply(const RestReply &reply)
         m_fullname = outcome.userFullname;
         m_mapper.setSelfUuid(outcome.userUuid);
         scheduleRefresh();
-        const QUrl url = socketUrlFor(config().url, outcome.websocketUrl);
+        QString problem;
+        const QUrl url = socketUrlFor(config().url, outcome.websocketUrl, &problem);
         if (!url.isValid()) {
-            retryLogin(LinkReason::BadServer, QStringLiteral("the login reply's websocket_url is not a URL"));
+            failFinal(LinkReason::BadServer, problem);
             return;
         }
         m_link.open(url);
@@ -92,6 +93,9 @@ void OpenTeraEndpoint::onLoginReply(const RestReply &reply)
     }
     case LoginOutcome::Kind::Rejected:
         failFinal(LinkReason::Credentials, QStringLiteral("authentication failed: %1").arg(outcome.detail));
+        return;
+    case LoginOutcome::Kind::Refused:
+        failFinal(reply.linkReason(), outcome.detail);
         return;
     case LoginOutcome::Kind::TooOld:
     case LoginOutcome::Kind::NeedsAction:
@@ -109,7 +113,7 @@ void OpenTeraEndpoint::onLoginReply(const RestReply &reply)
         m_link.scheduleReconnect(LinkReason::Refused, outcome.detail);
         return;
     case LoginOutcome::Kind::Transient:
-        retryLogin(reply.status == 0 ? reply.failure : LinkReason::BadServer, outcome.detail);
+        retryLogin(reply.status == 0 ? reply.linkReason() : LinkReason::BadServer, outcome.detail);
         return;
     }
 }
@@ -255,10 +259,12 @@ void OpenTeraEndpoint::startReload()
     for (int i = 0; i < 3; ++i) {
         const EntityKind kind = kListKinds[i];
         m_rest.call(
-            "GET", QString::fromLatin1(kListPaths[i]), QByteArray(), [this, generation, kind](const RestReply &reply) {
+            "GET", QString::fromLatin1(kListPaths[i]), QByteArray(),
+            [this, generation, kind](const RestReply &reply) {
                 if (generation == m_reloadGeneration)
                     onListReply(kind, reply);
-            });
+            },
+            RestKind::Listing);
     }
 }
 

@@ -4,16 +4,11 @@
 #include "core/util/jsonutil.h"
 #include "fleetscope_version.h"
 
-#include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslError>
 #include <QSysInfo>
 
 namespace fleetscope::opentera {
@@ -67,6 +62,11 @@ LoginOutcome readLoginReply(const RestReply &reply)
     LoginOutcome outcome;
     switch (reply.status) {
     case 0:
+        if (!reply.transient()) {
+            outcome.kind = LoginOutcome::Kind::Refused;
+            outcome.detail = QStringLiteral("could not log in: %1").arg(reply.describe());
+            return outcome;
+        }
         outcome.detail = QStringLiteral("no answer to the login: %1").arg(reply.describe());
         return outcome;
     case 200:
@@ -128,17 +128,38 @@ LoginOutcome readLoginReply(const RestReply &reply)
     return outcome;
 }
 
-QUrl socketUrlFor(const QUrl &restBase, const QString &returned)
+QUrl socketUrlFor(const QUrl &restBase, const QString &returned, QString *problem)
 {
+    QString ignored;
+    QString &why = problem ? *problem : ignored;
     QUrl url(returned, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty())
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))) {
+        why = QStringLiteral("the login reply's websocket_url is not a WebSocket URL");
         return QUrl();
+    }
+    const bool secureLogin = restBase.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
+    const QString shown = url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
+    if (secureLogin && scheme != QLatin1String("wss")) {
+        why = QStringLiteral("refused the event stream the server named: the login went over https but the "
+                             "websocket_url (%1) is plain ws://, which would send its one-time key in clear")
+                  .arg(shown);
+        return QUrl();
+    }
     // The server always says wss://, even on its plain-http port.
-    if (restBase.scheme() == QLatin1String("http") && url.scheme() == QLatin1String("wss"))
+    if (!secureLogin && scheme == QLatin1String("wss"))
         url.setScheme(QStringLiteral("ws"));
     if (isLoopback(url.host()) && !isLoopback(restBase.host())) {
         url.setHost(restBase.host());
         url.setPort(restBase.port());
+    }
+    const bool sameHost = url.host().compare(restBase.host(), Qt::CaseInsensitive) == 0
+        || (isLoopback(url.host()) && isLoopback(restBase.host()));
+    if (!sameHost) {
+        why = QStringLiteral("refused the event stream the server named: the websocket_url (%1) is on another host "
+                             "than the login (%2), and its one-time key must not leave the server you logged in to")
+                  .arg(shown, restBase.host());
+        return QUrl();
     }
     return url;
 }
@@ -154,14 +175,11 @@ qint64 tokenExpiryMs(const QString &token)
     return exp.isDouble() ? epochSecondsToMs(exp.toDouble()).value_or(0) : 0;
 }
 
-RestClient::RestClient(const QUrl &base, const LinkOptions &options, QObject *parent)
+RestClient::RestClient(const QUrl &base, const LinkOptions &options, std::shared_ptr<TlsPolicy> tls, QObject *parent)
     : QObject(parent)
     , m_base(base)
-    , m_options(options)
-{
-    m_manager.setParent(this); // moves with the endpoint to its thread
-    m_manager.setAutoDeleteReplies(false);
-}
+    , m_transport(options, std::move(tls), this)
+{ }
 
 RestClient::~RestClient() = default;
 
@@ -179,8 +197,8 @@ QUrl RestClient::urlFor(const QString &pathAndQuery) const
     return url;
 }
 
-QNetworkReply *RestClient::start(
-    const QByteArray &method, const QString &pathAndQuery, const QByteArray &body, const QByteArray &authorization)
+void RestClient::start(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
+    const QByteArray &authorization, RestKind kind, Callback handler)
 {
     QNetworkRequest request(urlFor(pathAndQuery));
     request.setRawHeader("Authorization", authorization);
@@ -190,62 +208,25 @@ QNetworkReply *RestClient::start(
     request.setRawHeader("X-OS-Version", QSysInfo::productVersion().toUtf8());
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    if (m_options.connectTimeoutMs > 0)
-        request.setTransferTimeout(m_options.connectTimeoutMs);
-    if (m_base.scheme() == QLatin1String("https") && !m_options.caFile.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(QSslCertificate::fromPath(m_options.caFile, QSsl::Pem));
-        request.setSslConfiguration(tls);
-    }
-    QNetworkReply *reply = m_manager.sendCustomRequest(request, method, body);
-    connect(reply, &QNetworkReply::sslErrors, reply, [this, reply](const QList<QSslError> &errors) {
-        if (m_options.insecure) {
-            reply->ignoreSslErrors();
-            return;
-        }
-        QStringList reasons;
-        for (const QSslError &error : errors)
-            reasons << error.errorString();
-        reasons.removeDuplicates();
-        reply->setProperty("tlsError",
-            QStringLiteral(
-                "TLS certificate not trusted: %1 (use --insecure to accept it, or --ca FILE to trust its CA)")
-                .arg(reasons.join(QLatin1String("; "))));
-    });
-    return reply;
-}
-
-void RestClient::collect(QNetworkReply *reply, std::function<void(const RestReply &)> handler)
-{
     const quint64 generation = m_generation;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, generation, handler = std::move(handler)] {
-        reply->deleteLater();
-        if (generation != m_generation)
-            return;
-        RestReply result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        if (result.status == 0) {
-            const QString tls = reply->property("tlsError").toString();
-            result.error = !tls.isEmpty() ? tls : reply->errorString();
-            result.failure = !tls.isEmpty()                               ? LinkReason::Tls
-                : reply->error() == QNetworkReply::OperationCanceledError ? LinkReason::Timeout
-                                                                          : LinkReason::Network;
-        }
-        handler(result);
-    });
+    m_transport.send(
+        request, method, body, kind, [this, generation, handler = std::move(handler)](const RestResponse &response) {
+            if (generation == m_generation && handler)
+                handler(RestReply(response));
+        });
 }
 
 void RestClient::login(const QString &user, const QString &password, Callback done)
 {
     const QByteArray basic = QByteArray("Basic ") + (user + QLatin1Char(':') + password).toUtf8().toBase64();
-    collect(start("GET", QStringLiteral("/api/user/login?with_websocket=true"), QByteArray(), basic),
-        [done = std::move(done)](const RestReply &reply) { done(reply); });
+    start("GET", QStringLiteral("/api/user/login?with_websocket=true"), QByteArray(), basic, RestKind::Session,
+        std::move(done));
 }
 
-void RestClient::call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body, Callback done)
+void RestClient::call(
+    const QByteArray &method, const QString &pathAndQuery, const QByteArray &body, Callback done, RestKind kind)
 {
-    const Pending pending {method, pathAndQuery, body, std::move(done), false};
+    const Pending pending {method, pathAndQuery, body, std::move(done), kind, false};
     if (m_refreshing)
         m_waitingForToken.append(pending);
     else
@@ -255,7 +236,7 @@ void RestClient::call(const QByteArray &method, const QString &pathAndQuery, con
 void RestClient::sendWithToken(const Pending &pending)
 {
     const QString sentWith = m_token;
-    collect(start(pending.method, pending.pathAndQuery, pending.body, tokenHeader(sentWith)),
+    start(pending.method, pending.pathAndQuery, pending.body, tokenHeader(sentWith), pending.kind,
         [this, pending, sentWith](const RestReply &reply) {
             if (reply.status != 401 || pending.retried || !pending.done) {
                 if (pending.done)
@@ -282,7 +263,7 @@ void RestClient::refreshToken(Callback done)
         return;
     m_refreshing = true;
     const QString sentWith = m_token;
-    collect(start("GET", QStringLiteral("/api/user/refresh_token"), QByteArray(), tokenHeader(sentWith)),
+    start("GET", QStringLiteral("/api/user/refresh_token"), QByteArray(), tokenHeader(sentWith), RestKind::Session,
         [this, sentWith](const RestReply &reply) { finishRefresh(reply, sentWith); });
 }
 
@@ -305,8 +286,7 @@ void RestClient::logout()
     if (m_token.isEmpty())
         return;
     // Nobody waits for the answer: the socket closes with 4000 and the token is disabled.
-    QNetworkReply *reply = start("GET", QStringLiteral("/api/user/logout"), QByteArray(), tokenHeader(m_token));
-    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    start("GET", QStringLiteral("/api/user/logout"), QByteArray(), tokenHeader(m_token), RestKind::Session, nullptr);
     m_token.clear();
 }
 
