@@ -19,7 +19,10 @@ ConnectionController::ConnectionController(
     , m_secrets(secrets)
     , m_persist(persist)
     , m_dialogParent(dialogParent)
-{ }
+{
+    // A certificate the user let an endpoint accept is pinned: keep it with the profile.
+    connect(workspace, &Workspace::configChanged, this, [this] { saveProfiles(); });
+}
 
 QString ConnectionController::secretKey(const QString &name)
 {

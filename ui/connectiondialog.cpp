@@ -32,6 +32,8 @@ ConnectionDialog::ConnectionDialog(Workspace *workspace, const QStringList &take
     , m_fieldsForm(new QFormLayout)
     , m_insecure(new QCheckBox(tr("Accept an untrusted certificate (insecure)"), this))
     , m_caFile(new QLineEdit(this))
+    , m_pinnedRow(new QWidget(this))
+    , m_pinned(new QLabel(m_pinnedRow))
     , m_timeout(new QSpinBox(this))
     , m_maxBackoff(new QSpinBox(this))
     , m_remember(new QCheckBox(this))
@@ -72,8 +74,18 @@ ConnectionDialog::ConnectionDialog(Workspace *workspace, const QStringList &take
     m_timeout->setSuffix(tr(" s"));
     m_maxBackoff->setRange(1, 600);
     m_maxBackoff->setSuffix(tr(" s"));
+    auto *pinnedLayout = new QHBoxLayout(m_pinnedRow);
+    pinnedLayout->setContentsMargins(0, 0, 0, 0);
+    auto *forget = new QPushButton(tr("&Forget"), m_pinnedRow);
+    forget->setToolTip(tr("Accept no certificate that is not trusted; with \"Accept an untrusted certificate\" "
+                          "the next one is accepted and pinned again"));
+    m_pinned->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    pinnedLayout->addWidget(m_pinned, 1);
+    pinnedLayout->addWidget(forget);
     auto *advanced = new QFormLayout;
+    m_advancedForm = advanced;
     advanced->addRow(tr("TLS:"), m_insecure);
+    advanced->addRow(tr("Accepted certificate:"), m_pinnedRow);
     advanced->addRow(tr("CA file:"), caRow);
     advanced->addRow(tr("Connect timeout:"), m_timeout);
     advanced->addRow(tr("Longest retry delay:"), m_maxBackoff);
@@ -111,6 +123,7 @@ ConnectionDialog::ConnectionDialog(Workspace *workspace, const QStringList &take
     m_baseLink = defaults.link;
     m_timeout->setValue(defaults.link.connectTimeoutMs / 1000);
     m_maxBackoff->setValue(defaults.link.maxBackoffMs / 1000);
+    showPinned();
 
     connect(m_protocol, &QComboBox::currentIndexChanged, this, &ConnectionDialog::rebuildFields);
     connect(m_name, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
@@ -121,6 +134,10 @@ ConnectionDialog::ConnectionDialog(Workspace *workspace, const QStringList &take
             this, tr("CA certificate"), QString(), tr("Certificates (*.pem *.crt);;All files (*)"));
         if (!file.isEmpty())
             m_caFile->setText(file);
+    });
+    connect(forget, &QPushButton::clicked, this, [this] {
+        m_baseLink.pinnedCertificates.clear();
+        showPinned();
     });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -205,12 +222,26 @@ void ConnectionDialog::setConfig(const EndpointConfig &config, bool connectOnSta
             spin->setValue(value.toInt());
     }
     m_baseLink = config.link;
+    showPinned();
     m_insecure->setChecked(config.link.insecure);
     m_caFile->setText(config.link.caFile);
     m_timeout->setValue(config.link.connectTimeoutMs / 1000);
     m_maxBackoff->setValue(config.link.maxBackoffMs / 1000);
     m_connectOnStart->setChecked(connectOnStart);
     validate();
+}
+
+void ConnectionDialog::showPinned()
+{
+    const QStringList pins = m_baseLink.pinnedCertificates;
+    // A fingerprint is 95 characters: its start and end tell certificates apart; all of it is in
+    // the tooltip (and in the event that said it was accepted).
+    QStringList shown;
+    for (const QString &pin : pins)
+        shown << (pin.size() > 24 ? pin.left(11) + QStringLiteral("…") + pin.right(11) : pin);
+    m_pinned->setText(tr("SHA-256 %1").arg(shown.join(QLatin1String(", "))));
+    m_pinned->setToolTip(pins.join(QLatin1Char('\n')));
+    m_advancedForm->setRowVisible(m_pinnedRow, !pins.isEmpty());
 }
 
 EndpointConfig ConnectionDialog::config() const

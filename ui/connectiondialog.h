@@ -55,6 +55,8 @@ private:
     void rebuildFields();
     void validate();
     void showTestResult(bool ok, const QString &detail);
+    // Shows the certificates accepted before (pinned), with a way to forget them.
+    void showPinned();
 
     Workspace *m_workspace;
     QStringList m_takenNames;
@@ -66,6 +68,9 @@ private:
     QHash<QString, QWidget *> m_fieldEditors;
     QCheckBox *m_insecure;
     QLineEdit *m_caFile;
+    QFormLayout *m_advancedForm = nullptr;
+    QWidget *m_pinnedRow;
+    QLabel *m_pinned;
     QSpinBox *m_timeout;
     QSpinBox *m_maxBackoff;
     QCheckBox *m_remember;

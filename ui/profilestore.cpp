@@ -16,7 +16,8 @@ QJsonObject linkToJson(const LinkOptions &link)
     return QJsonObject {{QStringLiteral("connectTimeoutMs"), link.connectTimeoutMs},
         {QStringLiteral("pingIntervalMs"), link.pingIntervalMs}, {QStringLiteral("maxBackoffMs"), link.maxBackoffMs},
         {QStringLiteral("reconnect"), link.reconnect}, {QStringLiteral("insecure"), link.insecure},
-        {QStringLiteral("caFile"), link.caFile}};
+        {QStringLiteral("caFile"), link.caFile},
+        {QStringLiteral("pinnedCertificates"), QJsonArray::fromStringList(link.pinnedCertificates)}};
 }
 
 LinkOptions linkFromJson(const QJsonObject &json)
@@ -28,6 +29,8 @@ LinkOptions linkFromJson(const QJsonObject &json)
     link.reconnect = json.value(QLatin1String("reconnect")).toBool(link.reconnect);
     link.insecure = json.value(QLatin1String("insecure")).toBool(false);
     link.caFile = json.value(QLatin1String("caFile")).toString();
+    for (const QJsonValue &pin : json.value(QLatin1String("pinnedCertificates")).toArray())
+        link.pinnedCertificates << pin.toString();
     return link;
 }
 } // namespace

@@ -47,6 +47,8 @@ void EndpointHost::create(quint64 id, const EndpointConfig &config)
         [this, id](bool ok, const QString &detail) { Q_EMIT browseFinished(id, ok, detail); });
     connect(endpoint, &Endpoint::commandFinished, this,
         [this, id](const CommandReply &reply) { Q_EMIT commandFinished(id, reply); });
+    connect(endpoint, &Endpoint::certificatePinned, this,
+        [this, id](const QString &, const QString &fingerprint) { Q_EMIT certificatePinned(id, fingerprint); });
     if (!m_countersTimer) {
         m_countersTimer = new QTimer(this);
         m_countersTimer->setInterval(1000);

@@ -60,6 +60,8 @@ Q_SIGNALS:
     void batchReady(quint64 id, const fleetscope::EndpointBatch &batch);
     void browseFinished(quint64 id, bool ok, const QString &detail);
     void commandFinished(quint64 id, const fleetscope::CommandReply &reply);
+    // The endpoint accepted an untrusted certificate and pinned it (Endpoint::certificatePinned).
+    void certificatePinned(quint64 id, const QString &fingerprint);
     // Once a second for every (non-probe) endpoint.
     void countersSampled(quint64 id, const fleetscope::LinkCounters &counters);
     void probeState(quint64 id, const fleetscope::LinkStatus &status);

@@ -50,6 +50,7 @@ Workspace::Workspace(const ProtocolRegistry &registry, std::shared_ptr<SecretMas
     connect(m_host, &EndpointHost::batchReady, this, &Workspace::onBatch, Qt::QueuedConnection);
     connect(m_host, &EndpointHost::browseFinished, this, &Workspace::onBrowseFinished, Qt::QueuedConnection);
     connect(m_host, &EndpointHost::commandFinished, this, &Workspace::onCommandFinished, Qt::QueuedConnection);
+    connect(m_host, &EndpointHost::certificatePinned, this, &Workspace::onCertificatePinned, Qt::QueuedConnection);
     connect(m_host, &EndpointHost::countersSampled, this, &Workspace::onCounters, Qt::QueuedConnection);
     connect(m_host, &EndpointHost::recordingChanged, this, &Workspace::onRecordingChanged, Qt::QueuedConnection);
     connect(
@@ -498,6 +499,15 @@ void Workspace::onCommandFinished(quint64 id, const CommandReply &reply)
 {
     if (Entry *entry = entryById(id))
         Q_EMIT commandFinished(entry->config.name, reply);
+}
+
+void Workspace::onCertificatePinned(quint64 id, const QString &fingerprint)
+{
+    Entry *entry = entryById(id);
+    if (!entry || entry->config.link.pinnedCertificates.contains(fingerprint))
+        return;
+    entry->config.link.pinnedCertificates << fingerprint; // the next instance accepts it alone
+    Q_EMIT configChanged(entry->config.name);
 }
 
 void Workspace::onCounters(quint64 id, const LinkCounters &counters)

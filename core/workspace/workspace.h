@@ -108,6 +108,9 @@ Q_SIGNALS:
     void eventsAppended(const fleetscope::EventList &events);
     void browseFinished(const QString &name, bool ok, const QString &detail);
     void commandFinished(const QString &name, const fleetscope::CommandReply &reply);
+    // The endpoint's config changed by itself: it pinned a certificate the user let it accept
+    // (LinkOptions::pinnedCertificates). The owner of the profiles saves it.
+    void configChanged(const QString &name);
     // Recording started or stopped; `detail` says why it stopped when it failed.
     void recordingChanged(bool recording, const QString &path, const QString &detail);
 
@@ -137,6 +140,7 @@ private:
     void onBatch(quint64 id, const EndpointBatch &batch);
     void onBrowseFinished(quint64 id, bool ok, const QString &detail);
     void onCommandFinished(quint64 id, const CommandReply &reply);
+    void onCertificatePinned(quint64 id, const QString &fingerprint);
     void onCounters(quint64 id, const LinkCounters &counters);
     // Applies what the topic tree has been waiting for (see m_treePending).
     void flushTree();

@@ -89,6 +89,37 @@ private Q_SLOTS:
         QCOMPARE(tested.at(1).at(0).toBool(), false);
     }
 
+    void anAcceptedCertificateCanBeForgotten()
+    {
+        Workspace workspace(m_protocols);
+        ConnectionDialog dialog(&workspace, {}, true);
+        dialog.show();
+        auto *forget = [&dialog] {
+            for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+                if (button->text() == QLatin1String("&Forget"))
+                    return button;
+            }
+            return static_cast<QPushButton *>(nullptr);
+        }();
+        QVERIFY(forget);
+        QVERIFY(!forget->isVisible()); // nothing accepted yet
+        EndpointConfig config;
+        config.name = QStringLiteral("plant");
+        config.protocol = QStringLiteral("cityio");
+        config.url = QUrl(QStringLiteral("https://plant.example"));
+        config.link.insecure = true;
+        const QString pin = QStringLiteral(
+            "A7:A2:AD:A4:13:63:2F:BE:A8:0B:0A:A8:25:38:67:B2:B5:52:5C:BD:08:C6:99:4F:C8:C9:97:1D:12:4A:25:0D");
+        config.link.pinnedCertificates = {pin};
+        dialog.setConfig(config, true);
+        QVERIFY(forget->isVisible());
+        QCOMPARE(dialog.config().link.pinnedCertificates, QStringList {pin}); // kept through an edit
+        forget->click();
+        QVERIFY(!forget->isVisible());
+        QVERIFY(dialog.config().link.pinnedCertificates.isEmpty());
+        QVERIFY(dialog.config().link.insecure);
+    }
+
     void noKeychainSaysSo()
     {
         Workspace workspace(m_protocols);

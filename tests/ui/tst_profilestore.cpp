@@ -47,6 +47,7 @@ private Q_SLOTS:
         profile.config.options = {
             {QStringLiteral("token"), QStringLiteral("SECRET-TWO")}, {QStringLiteral("site"), QStringLiteral("north")}};
         profile.config.link.insecure = true;
+        profile.config.link.pinnedCertificates = {QStringLiteral("A7:A2:AD:A4:13:63:2F:BE")};
         profile.config.link.maxBackoffMs = 12000;
         profile.connectOnStart = false;
         profile.subscriptions = {QStringLiteral("a/b"), QStringLiteral("c")};
@@ -65,6 +66,7 @@ private Q_SLOTS:
         QVERIFY(loaded.first().config.secret.isEmpty());
         QCOMPARE(loaded.first().config.options, (QVariantMap {{QStringLiteral("site"), QStringLiteral("north")}}));
         QCOMPARE(loaded.first().config.link.insecure, true);
+        QCOMPARE(loaded.first().config.link.pinnedCertificates, profile.config.link.pinnedCertificates);
         QCOMPARE(loaded.first().config.link.maxBackoffMs, 12000);
         QCOMPARE(loaded.first().connectOnStart, false);
         QCOMPARE(loaded.first().subscriptions, profile.subscriptions);

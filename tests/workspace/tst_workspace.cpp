@@ -6,6 +6,7 @@
 #include "core/workspace/workspace.h"
 #include "sim/common/simulatorregistry.h"
 #include "sim/exosite/exositesimulator.h"
+#include "tests/common/hostilehttpserver.h"
 #include "tests/common/testsupport.h"
 
 #include <QFile>
@@ -134,6 +135,48 @@ private Q_SLOTS:
         QVERIFY(!workspace.isWanted(QStringLiteral("fleet")));
         QTRY_COMPARE(workspace.status(QStringLiteral("fleet")).state, LinkState::Closed);
         QCOMPARE(workspace.readyCount(), 0);
+    }
+
+    void anAcceptedCertificateIsPinnedInTheConfig()
+    {
+        // "Accept an untrusted certificate": the first one is accepted and pinned in the
+        // endpoint's config (the window saves it with the profile); another one later is refused.
+        test::HostileHttpServer server;
+        server.setTls(test::selfSignedServerTls());
+        QVERIFY(server.listen());
+        server.answerWith(200, R"(["volpe"])");
+        Workspace workspace(m_protocols);
+        QSignalSpy changed(&workspace, &Workspace::configChanged);
+        EndpointConfig config;
+        config.name = QStringLiteral("city");
+        config.protocol = QStringLiteral("cityio");
+        config.url = server.url();
+        config.link.insecure = true;
+        config.link.retryFirstConnect = false;
+        QString error;
+        QVERIFY2(workspace.addEndpoint(config, &error), qPrintable(error));
+        workspace.connectEndpoint(QStringLiteral("city"));
+        QTRY_COMPARE_WITH_TIMEOUT(workspace.status(QStringLiteral("city")).state, LinkState::Ready, 10000);
+        QTRY_COMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().first().toString(), QStringLiteral("city"));
+        const QStringList pins = workspace.config(QStringLiteral("city")).link.pinnedCertificates;
+        QCOMPARE(pins.size(), 1);
+        QCOMPARE(pins.first().size(), 95); // SHA-256: 32 hex pairs and colons
+        workspace.disconnectEndpoint(QStringLiteral("city"));
+
+        test::HostileHttpServer impostor; // the same address, another certificate
+        impostor.setTls(test::selfSignedServerTls(QStringLiteral("selfsigned-other")));
+        QVERIFY(impostor.listen());
+        impostor.answerWith(200, R"(["volpe"])");
+        config = workspace.config(QStringLiteral("city"));
+        config.url = impostor.url();
+        QVERIFY2(workspace.replaceEndpoint(QStringLiteral("city"), config, &error), qPrintable(error));
+        workspace.connectEndpoint(QStringLiteral("city"));
+        QTRY_COMPARE_WITH_TIMEOUT(workspace.status(QStringLiteral("city")).state, LinkState::Failed, 10000);
+        QVERIFY2(
+            workspace.status(QStringLiteral("city")).detail.contains(QLatin1String("changed since it was accepted")),
+            qPrintable(workspace.status(QStringLiteral("city")).detail));
+        QCOMPARE(changed.count(), 1);
     }
 
     void refusedKeyFailsWithTheReason()
