@@ -39,6 +39,9 @@ WebSocketLink::WebSocketLink(const LinkOptions &options, QObject *parent)
         timer->setParent(this);
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
+    // Precise, so that retryInMs() never says more than the delay LinkStatus announced (a coarse
+    // timer may fire up to 5 % late, and its remaining time says so).
+    m_retryTimer.setTimerType(Qt::PreciseTimer);
     m_stableTimer.setSingleShot(true);
     connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_backoff.reset(); });
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
