@@ -23,7 +23,16 @@ struct ProtocolField
     bool required = false;
     QString placeholder;
     QString help;
+    // The form a value must have (a QRegularExpression matched whole, e.g. Exosite's 40-hex CIK),
+    // and how to say it; empty: any. The connection form checks it as the user types.
+    QString pattern = {};
+    QString patternHelp = {};
 };
+
+// What a command payload is in a protocol, for the composer's check: JSON only (CityIO envelopes,
+// OpenTera request bodies), or plain text as well, sent as it is (an Intu publish, an Exosite value);
+// text that opens like JSON ('{' or '[') must then be JSON.
+enum class PayloadSyntax { Json, TextOrJson };
 
 // What the rest of Fleetscope knows about one protocol: its name, how to connect to it and how to
 // create its Endpoint. Adding a protocol = one ProtocolInfo in builtinprotocols.cpp; the UI and
@@ -36,6 +45,7 @@ struct ProtocolInfo
     QString urlHelp;
     QVector<ProtocolField> fields;
     QString templatesResource; // ":/templates/exosite.json": composer templates
+    PayloadSyntax payloadSyntax = PayloadSyntax::Json;
     // Network: url is a server, offered by the connection form. RecordingFile: url is a local
     // file (a session recording played back), opened from a file rather than the form.
     enum class Source { Network, RecordingFile };

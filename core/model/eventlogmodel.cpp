@@ -11,6 +11,8 @@ bool EventFilter::matches(const Event &event) const
 {
     if (!(severityMask & (1 << static_cast<int>(event.severity))))
         return false;
+    if (event.t < since)
+        return false;
     if (!endpoint.isEmpty() && event.endpoint != endpoint)
         return false;
     if (!text.isEmpty() && !event.summary.contains(text, Qt::CaseInsensitive)
@@ -24,7 +26,12 @@ bool EventFilter::narrows(const EventFilter &wider) const
     // Case-insensitive matching folds character by character, so text containing wider.text
     // (ignoring case) only occurs where wider.text does.
     return (severityMask & ~wider.severityMask) == 0 && (wider.endpoint.isEmpty() || endpoint == wider.endpoint)
-        && (wider.text.isEmpty() || text.contains(wider.text, Qt::CaseInsensitive));
+        && (wider.text.isEmpty() || text.contains(wider.text, Qt::CaseInsensitive)) && since >= wider.since;
+}
+
+int EventFilter::atLeast(Severity minimum)
+{
+    return 0xF & ~((1 << static_cast<int>(minimum)) - 1);
 }
 
 EventLogModel::EventLogModel(int capacity, QObject *parent)
@@ -36,6 +43,8 @@ void EventLogModel::append(const EventList &events)
 {
     if (events.isEmpty())
         return;
+    for (const Event &event : events)
+        count(event, 1);
     if (!m_filtered) {
         const int first = static_cast<int>(m_events.size());
         beginInsertRows(QModelIndex(), first, first + static_cast<int>(events.size()) - 1);
@@ -68,6 +77,8 @@ void EventLogModel::evictOverflow()
     const size_t excess = m_events.size() - static_cast<size_t>(m_capacity);
     const size_t drop = std::min(m_events.size(), excess + static_cast<size_t>(m_capacity / 100));
     const qint64 newFirst = m_firstSeq + static_cast<qint64>(drop);
+    for (size_t i = 0; i < drop; ++i)
+        count(m_events[i], -1);
     if (!m_filtered) {
         beginRemoveRows(QModelIndex(), 0, static_cast<int>(drop) - 1);
         m_events.erase(m_events.begin(), m_events.begin() + static_cast<std::ptrdiff_t>(drop));
@@ -95,8 +106,24 @@ void EventLogModel::clear()
     beginResetModel();
     m_events.clear();
     m_visible.clear();
+    m_counts = {};
     m_firstSeq = 0;
     endResetModel();
+}
+
+void EventLogModel::advanceSince(qint64 since)
+{
+    if (!m_filtered || m_filter.since == 0 || since <= m_filter.since)
+        return;
+    m_filter.since = since;
+    size_t old = 0;
+    while (old < m_visible.size() && m_events[static_cast<size_t>(m_visible[old] - m_firstSeq)].t < since)
+        ++old;
+    if (old == 0)
+        return;
+    beginRemoveRows(QModelIndex(), 0, static_cast<int>(old) - 1);
+    m_visible.erase(m_visible.begin(), m_visible.begin() + static_cast<std::ptrdiff_t>(old));
+    endRemoveRows();
 }
 
 void EventLogModel::setFilter(const EventFilter &filter)
@@ -143,6 +170,8 @@ bool EventLogModel::accepts(const Event &event) const
 {
     if (!(m_filter.severityMask & (1 << static_cast<int>(event.severity))))
         return false;
+    if (event.t < m_filter.since)
+        return false;
     if (!m_filter.endpoint.isEmpty() && event.endpoint != m_filter.endpoint)
         return false;
     if (m_filter.text.isEmpty())
@@ -188,8 +217,12 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(event.t).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        case TimeColumn: {
+            // Today's events show the time alone; the date only where it differs.
+            const QDateTime time = QDateTime::fromMSecsSinceEpoch(event.t);
+            return time.toString(time.date() == QDate::currentDate() ? QStringLiteral("HH:mm:ss.zzz")
+                                                                     : QStringLiteral("MMM d HH:mm:ss.zzz"));
+        }
         case EndpointColumn:
             return event.endpoint;
         case SeverityColumn:
@@ -201,6 +234,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == TimeColumn)
+            return QDateTime::fromMSecsSinceEpoch(event.t).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"));
         return event.summary;
     case SeverityRole:
         return static_cast<int>(event.severity);

@@ -1,5 +1,7 @@
 #include "core/model/topictreemodel.h"
 
+#include "core/model/ratemeter.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,7 +26,7 @@ struct TopicTreeModel::Node
     bool subscribed = false;
     qint64 count = 0;
     qint64 countAtRate = 0;
-    double rate = 0.0;
+    RateMeter rate;
     QString lastValue;
     QVariant lastNumeric;
     qint64 lastTime = 0;
@@ -265,14 +267,16 @@ void TopicTreeModel::setSubscribed(const QString &endpoint, const QString &path,
 
 void TopicTreeModel::updateRates()
 {
-    const double seconds = std::max(0.001, m_rateClock.restart() / 1000.0);
+    updateRatesOver(m_rateClock.restart() / 1000.0);
+}
+
+void TopicTreeModel::updateRatesOver(double seconds)
+{
     for (const auto &ep : m_endpoints) {
         for (Node *node : std::as_const(ep->byPath)) {
             const qint64 delta = node->count - node->countAtRate;
             node->countAtRate = node->count;
-            const double rate = delta / seconds;
-            if (rate != node->rate) {
-                node->rate = rate;
+            if (node->rate.tick(delta, seconds)) {
                 const QModelIndex idx = indexOf(node, RateColumn);
                 Q_EMIT dataChanged(idx, idx);
             }
@@ -377,7 +381,7 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         case CountColumn:
             return node->count ? QVariant(node->count) : QVariant();
         case RateColumn:
-            return formatRate(node->rate);
+            return formatRate(node->rate.shown());
         case LastValueColumn:
             return node->isEndpoint ? QVariant(linkStateName(node->state)) : QVariant(node->lastValue);
         case LastSeenColumn:
@@ -414,7 +418,7 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
     case CountRole:
         return node->count;
     case RateRole:
-        return node->rate;
+        return node->rate.shown();
     case LastTimeRole:
         return node->lastTime;
     case LastNumericRole:
@@ -426,7 +430,7 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         case CountColumn:
             return node->count;
         case RateColumn:
-            return node->rate;
+            return node->rate.shown();
         case LastSeenColumn:
             return node->lastTime;
         case LastValueColumn:

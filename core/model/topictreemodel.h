@@ -49,8 +49,10 @@ public:
     void setEndpointState(const QString &endpoint, LinkState state, const QString &detail);
     void applyBatch(const QString &endpoint, const EndpointBatch &batch);
     void setSubscribed(const QString &endpoint, const QString &path, bool subscribed);
-    // Recomputes every rate from the counts since the previous call and reports the changes.
+    // Recomputes every rate from the counts since the previous call and reports the changes
+    // (RateMeter: averaged over ~10 s). The model calls it once a second; tests pass the seconds.
     void updateRates();
+    void updateRatesOver(double seconds);
 
     QModelIndex indexFor(const QString &endpoint, const QString &path = QString()) const;
     QStringList endpoints() const;

@@ -59,8 +59,19 @@ void locate(const QString &text, int position, PayloadProblem *problem)
 }
 } // namespace
 
+bool opensLikeJson(const QString &payload)
+{
+    for (const QChar c : payload) {
+        if (!c.isSpace())
+            return c == QLatin1Char('{') || c == QLatin1Char('[');
+    }
+    return false;
+}
+
 QString prettyPayload(const QString &payload, int indent)
 {
+    if (!opensLikeJson(payload))
+        return payload; // plain text keeps every character, spaces included
     QString out;
     int level = 0;
     const auto n = static_cast<int>(payload.size());
@@ -111,7 +122,7 @@ QString prettyPayload(const QString &payload, int indent)
     return out;
 }
 
-PayloadProblem checkPayload(const QString &payload)
+PayloadProblem checkPayload(const QString &payload, PayloadSyntax syntax)
 {
     PayloadProblem problem;
     if (payload.trimmed().isEmpty()) {
@@ -120,6 +131,8 @@ PayloadProblem checkPayload(const QString &payload)
         locate(payload, 0, &problem);
         return problem;
     }
+    if (syntax == PayloadSyntax::TextOrJson && !opensLikeJson(payload))
+        return problem; // plain text, sent as it is
     QVector<int> origin;
     const QString substituted = substitute(payload, &origin);
     const QString trimmed = substituted.trimmed();

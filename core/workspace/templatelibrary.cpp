@@ -61,6 +61,7 @@ TemplateSet TemplateLibrary::parse(const QByteArray &json)
         item.target = object.value(QLatin1String("target")).toString();
         item.payload = object.value(QLatin1String("payload")).toString();
         item.confirm = object.value(QLatin1String("confirm")).toBool();
+        item.writes = object.value(QLatin1String("writes")).toBool();
         if (!item.name.isEmpty())
             set.templates.append(item);
     }

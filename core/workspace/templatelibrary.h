@@ -16,6 +16,7 @@ struct CommandTemplate
     QString target;
     QString payload;
     bool confirm = false; // destructive: ask before sending
+    bool writes = false; // writes a value to a device: confirmed the first time per target
 };
 
 // A protocol's templates file (resources/templates/<protocol>.json).
@@ -37,7 +38,7 @@ public:
     explicit TemplateLibrary(const ProtocolRegistry &registry);
 
     const TemplateSet &templates(const QString &protocol) const;
-    // Parses a templates file (JSON: {"protocol", "about", "templates": [{name,target,payload,confirm}]}).
+    // Parses a templates file (JSON: {"protocol", "about", "templates": [{name,target,payload,confirm,writes}]}).
     static TemplateSet load(const QString &fileName);
     static TemplateSet parse(const QByteArray &json);
 

@@ -459,12 +459,17 @@ void Workspace::onRecordingChanged(bool recording, const QString &path, const QS
 
 void Workspace::appendConsoleEvent(Severity severity, const QString &summary, const QString &payload)
 {
+    note(severity, tr("Fleetscope"), summary, payload);
+}
+
+void Workspace::note(Severity severity, const QString &name, const QString &summary, const QString &payload)
+{
     Event event;
     event.t = wallClockMs();
     event.severity = severity;
     event.summary = summary;
     event.payload = payload;
-    event.endpoint = tr("Fleetscope");
+    event.endpoint = name;
     const EventList events {event};
     m_events->append(events);
     Q_EMIT eventsAppended(events);

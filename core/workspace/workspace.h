@@ -93,6 +93,10 @@ public:
     bool isRecording() const { return m_recording; }
     QString recordingPath() const { return m_recordingPath; }
 
+    // A note about endpoint `name` from the console (e.g. "not connected: no key given"), in the
+    // log and the event store like any event.
+    void note(Severity severity, const QString &name, const QString &summary, const QString &payload = {});
+
     // Totals for the status bar.
     double messagesPerSecond() const;
     int readyCount() const;

@@ -1,6 +1,8 @@
 #include "core/model/eventlogmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace fleetscope;
@@ -167,6 +169,83 @@ private Q_SLOTS:
         QVERIFY(!narrow.narrows(wide)); // any endpoint is wider than hq
         narrow.endpoint = QStringLiteral("hq");
         QVERIFY(narrow.narrows(wide));
+        narrow.since = 5000;
+        QVERIFY(narrow.narrows(wide)); // a later start shows less
+        wide.since = 6000;
+        QVERIFY(!narrow.narrows(wide));
+    }
+
+    // Issue 18.6: a minimum severity (errors alone, warnings and worse, …) and counts per severity.
+    void minimumSeverityAndCounts()
+    {
+        QCOMPARE(EventFilter::atLeast(Severity::Debug), 0xF);
+        QCOMPARE(EventFilter::atLeast(Severity::Info), 0xE);
+        QCOMPARE(EventFilter::atLeast(Severity::Error), 0x8);
+        EventLogModel model(200);
+        EventList events;
+        for (int i = 0; i < 150; ++i)
+            events << makeEvent(i, static_cast<Severity>(i % 4 == 3 ? (i % 3) + 1 : 0), QStringLiteral("a"), QString());
+        model.append(events);
+        qint64 expected[4] = {};
+        for (const Event &event : events)
+            ++expected[static_cast<int>(event.severity)];
+        for (int severity = 0; severity < 4; ++severity)
+            QCOMPARE(model.countOf(static_cast<Severity>(severity)), expected[severity]);
+        EventFilter errors;
+        errors.severityMask = EventFilter::atLeast(Severity::Error);
+        model.setFilter(errors);
+        QCOMPARE(static_cast<qint64>(model.rowCount()), expected[3]);
+        // Evicted events leave the counts too.
+        model.append(events);
+        qint64 total = 0;
+        for (int severity = 0; severity < 4; ++severity)
+            total += model.countOf(static_cast<Severity>(severity));
+        QCOMPARE(total, model.totalCount());
+        model.clear();
+        QCOMPARE(model.countOf(Severity::Debug), qint64(0));
+    }
+
+    // Issue 18.6: "the last 5 minutes": rows too old leave from the top as time passes, without a
+    // reset of the view.
+    void sinceSlidesWithoutAReset()
+    {
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        EventList events;
+        for (int i = 0; i < 100; ++i)
+            events << makeEvent(i * 10, Severity::Info, QStringLiteral("a"), QString()); // t = 1000 … 1990
+        model.append(events);
+        EventFilter recent;
+        recent.since = 1500;
+        model.setFilter(recent);
+        QCOMPARE(model.rowCount(), 50);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        model.advanceSince(1800);
+        QCOMPARE(model.rowCount(), 20);
+        QCOMPARE(model.eventAt(0).t, qint64(1800));
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(removed.size(), 1);
+        model.append({makeEvent(1000, Severity::Info, QStringLiteral("a"), QString())}); // t = 2000
+        QCOMPARE(model.rowCount(), 21);
+    }
+
+    // Issue 18.10: the Time column shows the date only when it is not today.
+    void timeColumnShowsTheDateOnlyWhenNeeded()
+    {
+        EventLogModel model;
+        Event today = makeEvent(0, Severity::Info, QStringLiteral("a"), QString());
+        today.t = QDateTime(QDate::currentDate(), QTime(9, 30, 15, 250)).toMSecsSinceEpoch();
+        Event older = today;
+        older.t = QDateTime(QDate(2024, 3, 5), QTime(9, 30, 15, 250)).toMSecsSinceEpoch();
+        model.append({today, older});
+        QCOMPARE(model.index(0, EventLogModel::TimeColumn).data().toString(), QStringLiteral("09:30:15.250"));
+        const QString old = model.index(1, EventLogModel::TimeColumn).data().toString();
+        QVERIFY2(old.contains(QLatin1String("09:30:15.250")) && old.size() > 12, qPrintable(old));
+        QVERIFY(model.index(0, EventLogModel::TimeColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QDate::currentDate().toString(Qt::ISODate)));
     }
 };
 

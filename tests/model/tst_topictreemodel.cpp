@@ -74,9 +74,12 @@ private Q_SLOTS:
         const QModelIndex status = model.indexFor(QStringLiteral("hq"), QStringLiteral("status"));
         QCOMPARE(
             status.siblingAtColumn(TopicTreeModel::LastValueColumn).data().toString(), QStringLiteral("status = idle"));
-        model.updateRates();
+        model.updateRatesOver(1.0);
+        QCOMPARE(ambient.data(TopicTreeModel::RateRole).toDouble(), 5.0);
+        model.updateRatesOver(1.0); // a quiet second: averaged, not blank (RateMeter)
         QVERIFY(ambient.data(TopicTreeModel::RateRole).toDouble() > 0.0);
-        model.updateRates(); // nothing new since: the rate falls to zero
+        for (int second = 0; second < 10; ++second)
+            model.updateRatesOver(1.0); // a long silence: the rate falls to zero
         QCOMPARE(ambient.data(TopicTreeModel::RateRole).toDouble(), 0.0);
     }
 

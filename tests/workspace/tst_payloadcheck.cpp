@@ -79,6 +79,45 @@ private Q_SLOTS:
         QCOMPARE(prettyPayload(QStringLiteral("21.5")), QStringLiteral("21.5"));
         QCOMPARE(prettyPayload(pretty), pretty); // stable
     }
+
+    // Protocols that send text as it is (Intu, Exosite values): text passes, spaces and all, and
+    // only what opens like JSON is held to JSON.
+    void textOrJson_data()
+    {
+        QTest::addColumn<QString>("payload");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+
+        QTest::newRow("sentence") << QStringLiteral("what time is it") << true << 0 << 0;
+        QTest::newRow("quotes and colons") << QStringLiteral("say \"hi\": now, {later}") << true << 0 << 0;
+        QTest::newRow("number") << QStringLiteral("21.5") << true << 0 << 0;
+        QTest::newRow("object") << QStringLiteral("{\"event\":\"get_config\"}") << true << 0 << 0;
+        QTest::newRow("broken object") << QStringLiteral("  {\"event\" \"x\"}") << false << 1 << 12;
+        QTest::newRow("broken array") << QStringLiteral("[1,\n 2,\n]") << false << 3 << 1;
+        QTest::newRow("empty") << QStringLiteral(" ") << false << 1 << 1;
+    }
+
+    void textOrJson()
+    {
+        QFETCH(QString, payload);
+        QFETCH(bool, ok);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        const PayloadProblem problem = checkPayload(payload, PayloadSyntax::TextOrJson);
+        QCOMPARE(problem.ok, ok);
+        if (ok)
+            return;
+        QCOMPARE(problem.line, line);
+        QCOMPARE(problem.column, column);
+    }
+
+    void prettyLeavesTextAlone()
+    {
+        for (const QString &text : {QStringLiteral("what time is it"), QStringLiteral("  hello pepper, {you}: ok "),
+                 QStringLiteral("\"on\""), QStringLiteral("a\n  b")})
+            QCOMPARE(prettyPayload(text), text);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_PayloadCheck)

@@ -42,13 +42,15 @@ private Q_SLOTS:
     {
         const TemplateSet set = TemplateLibrary::parse(R"({"protocol":"p","about":"a","templates":[
             {"name":"One","target":"${path}","payload":"{}"},
-            {"name":"Two","target":"*","payload":"1","confirm":true},
+            {"name":"Two","target":"*","payload":"1","confirm":true,"writes":true},
             {"target":"nameless is skipped","payload":"2"}]})");
         QVERIFY(set.error.isEmpty());
         QCOMPARE(set.templates.size(), 2);
         QCOMPARE(set.templates.at(0).target, QStringLiteral("${path}"));
         QCOMPARE(set.templates.at(0).confirm, false);
         QCOMPARE(set.templates.at(1).confirm, true);
+        QCOMPARE(set.templates.at(0).writes, false);
+        QCOMPARE(set.templates.at(1).writes, true);
     }
 
     void brokenFilesSayWhy()

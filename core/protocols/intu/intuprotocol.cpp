@@ -26,6 +26,7 @@ ProtocolInfo intuProtocolInfo()
             QObject::tr("Cloud parents only.")},
     };
     info.templatesResource = QStringLiteral(":/templates/intu.json");
+    info.payloadSyntax = PayloadSyntax::TextOrJson; // plain text is published as it is
     info.create = [](const EndpointConfig &config) -> std::unique_ptr<Endpoint> {
         return std::make_unique<intu::IntuEndpoint>(config);
     };
