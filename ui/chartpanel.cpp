@@ -2,14 +2,16 @@
 
 #include "core/model/seriesstore.h"
 #include "core/workspace/workspace.h"
+#include "ui/chartaxes.h"
+#include "ui/chartlegend.h"
 #include "ui/chartview.h"
 
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QHash>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QSaveFile>
 #include <QSet>
@@ -22,10 +24,11 @@
 namespace fleetscope::ui {
 
 namespace {
-// Readable on light and dark backgrounds alike.
+// Readable on light and dark backgrounds alike; beyond these, hues spaced by the golden angle.
 const QColor kSeriesColors[] = {QColor(0x3b, 0x82, 0xf6), QColor(0xf9, 0x73, 0x16), QColor(0x10, 0xb9, 0x81),
     QColor(0xe1, 0x1d, 0x48), QColor(0x8b, 0x5c, 0xf6), QColor(0xea, 0xb3, 0x08), QColor(0x06, 0xb6, 0xd4),
-    QColor(0x94, 0xa3, 0xb8)};
+    QColor(0xdb, 0x27, 0x77), QColor(0x65, 0xa3, 0x0d), QColor(0x94, 0xa3, 0xb8), QColor(0xa1, 0x62, 0x07),
+    QColor(0x4f, 0x46, 0xe5)};
 constexpr qint64 kMinSpanMs = 50;
 // One min/max pair per two pixels: at most one point per pixel column on average, which Qt Charts
 // lays out and paints in a fraction of a frame, and a band still accurate to a pixel or two.
@@ -50,35 +53,46 @@ ChartPanel::ChartPanel(const SeriesStore *store, QWidget *parent)
     , m_chart(new QChart)
     , m_view(new ChartView(m_chart, this))
     , m_x(new QDateTimeAxis(m_chart))
-    , m_y(new QValueAxis(m_chart))
+    , m_axes(std::make_unique<ChartAxes>(m_chart))
+    , m_legend(new ChartLegend(this))
 {
     m_chart->setMargins(QMargins(6, 6, 10, 6));
     m_chart->setBackgroundRoundness(0);
     m_chart->setAnimationOptions(QChart::NoAnimation);
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->legend()->setShowToolTips(true);
+    m_chart->legend()->hide(); // ChartLegend names the series in full
     m_x->setTickCount(7);
-    m_y->setTickCount(6);
-    m_y->setLabelFormat(QStringLiteral("%.4g"));
     m_chart->addAxis(m_x, Qt::AlignBottom);
-    m_chart->addAxis(m_y, Qt::AlignLeft);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(now - windowSpanMs(m_window)), QDateTime::fromMSecsSinceEpoch(now));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->setSpacing(0);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_legend);
 
     connect(m_view, &ChartView::topicsDropped, this, &ChartPanel::topicsDropped);
+    connect(m_view, &ChartView::hovered, this, &ChartPanel::showValuesAt);
+    connect(m_legend, &ChartLegend::toggleRequested, this,
+        [this](const QString &key) { setSeriesVisible(key, !isSeriesVisible(key)); });
+    connect(m_legend, &ChartLegend::removeRequested, this, &ChartPanel::removeSeries);
     connect(m_view, &ChartView::zoomRequested, this, &ChartPanel::onZoom);
     connect(m_view, &ChartView::wheelZoomed, this, &ChartPanel::onWheel);
     connect(m_view, &ChartView::resetRequested, this, &ChartPanel::resetZoom);
     applyTheme();
-    updateLabels();
+    updateTitle();
     redraw();
 }
 
 ChartPanel::~ChartPanel() = default;
+
+QColor ChartPanel::seriesColor(int index)
+{
+    constexpr int fixed = static_cast<int>(std::size(kSeriesColors));
+    if (index < fixed)
+        return kSeriesColors[index];
+    return QColor::fromHsvF(std::fmod(0.11 + (index - fixed) * 0.618034, 1.0), 0.70, 0.85);
+}
 
 qint64 ChartPanel::windowSpanMs(Window window)
 {
@@ -114,18 +128,19 @@ QString ChartPanel::windowName(Window window)
     return tr("All");
 }
 
-void ChartPanel::addSeries(const QString &key)
+void ChartPanel::addSeries(const QString &key, const SeriesLabel &label)
 {
     if (lineSeries(key))
         return;
     auto *series = new QLineSeries(m_chart);
-    series->setPen(linePen(kSeriesColors[m_lines.size() % std::size(kSeriesColors)]));
+    const QColor color = seriesColor(m_colorsUsed++);
+    series->setPen(linePen(color));
     m_chart->addSeries(series);
     series->attachAxis(m_x);
-    series->attachAxis(m_y);
-    m_lines.push_back(Line {key, series, -1, {}});
-    styleMarker(series);
-    updateLabels();
+    m_lines.push_back(Line {key, series, -1, {}, {}, QString(), color, {}});
+    m_legend->addEntry(key, color);
+    applyLabel(m_lines.back(), label);
+    updateTitle();
     redraw();
 }
 
@@ -133,14 +148,78 @@ void ChartPanel::removeSeries(const QString &key)
 {
     for (auto it = m_lines.begin(); it != m_lines.end(); ++it) {
         if (it->key == key) {
+            const QString name = it->label.name;
+            m_axes->detach(it->series, it->group);
             m_chart->removeSeries(it->series);
             delete it->series;
             m_lines.erase(it);
-            updateLabels();
+            m_legend->removeEntry(key);
+            m_axes->applyTheme(palette());
+            updateTitle();
             redraw();
+            Q_EMIT seriesRemoved(key, name);
             return;
         }
     }
+}
+
+ChartPanel::Line *ChartPanel::find(const QString &key)
+{
+    for (Line &line : m_lines) {
+        if (line.key == key)
+            return &line;
+    }
+    return nullptr;
+}
+
+const ChartPanel::Line *ChartPanel::find(const QString &key) const
+{
+    return const_cast<ChartPanel *>(this)->find(key);
+}
+
+void ChartPanel::setSeriesLabel(const QString &key, const SeriesLabel &label)
+{
+    if (Line *line = find(key)) {
+        applyLabel(*line, label);
+        redraw();
+    }
+}
+
+SeriesLabel ChartPanel::seriesLabel(const QString &key) const
+{
+    const Line *line = find(key);
+    return line ? line->label : SeriesLabel {};
+}
+
+void ChartPanel::applyLabel(Line &line, const SeriesLabel &given)
+{
+    SeriesLabel label = given;
+    QString endpoint;
+    QString path;
+    Workspace::splitSeriesKey(line.key, &endpoint, &path);
+    if (label.name.isEmpty()) {
+        // Named after the path: its last two segments, the whole path on hover.
+        const QStringList segments = path.split(QLatin1Char('/'));
+        label.name = segments.size() > 2 ? segments.mid(segments.size() - 2).join(QStringLiteral(" › "))
+                                         : segments.join(QStringLiteral(" › "));
+        label.endpoint = endpoint;
+        label.quantity = segments.constLast();
+        label.tooltip = endpoint + QStringLiteral(": ") + path;
+    }
+    line.label = label;
+    line.series->setName(label.name);
+    // One axis per unit; a series without a unit shares the axis of its quantity.
+    const QString group =
+        label.unit.isEmpty() ? QStringLiteral("q:") + label.quantity : QStringLiteral("u:") + label.unit;
+    if (group != line.group) {
+        if (!line.group.isEmpty())
+            m_axes->detach(line.series, line.group);
+        m_axes->attach(line.series, group, label.unit.isEmpty() ? label.quantity : label.unit);
+        line.group = group;
+        m_axes->applyTheme(palette());
+    }
+    m_legend->setLabel(line.key, label.name, label.endpoint,
+        label.tooltip + (label.unit.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(label.unit)));
 }
 
 QStringList ChartPanel::seriesKeys() const
@@ -153,11 +232,19 @@ QStringList ChartPanel::seriesKeys() const
 
 QLineSeries *ChartPanel::lineSeries(const QString &key) const
 {
-    for (const Line &line : m_lines) {
-        if (line.key == key)
-            return line.series;
-    }
-    return nullptr;
+    const Line *line = find(key);
+    return line ? line->series : nullptr;
+}
+
+QValueAxis *ChartPanel::yAxis(const QString &key) const
+{
+    const Line *line = find(key);
+    return line ? m_axes->axis(line->group) : nullptr;
+}
+
+int ChartPanel::yAxisCount() const
+{
+    return m_axes->count();
 }
 
 bool ChartPanel::isSeriesVisible(const QString &key) const
@@ -172,52 +259,37 @@ void ChartPanel::setSeriesVisible(const QString &key, bool visible)
     if (!series)
         return;
     series->setVisible(visible);
-    // Hiding a series hides its marker too: keep the marker, dimmed, so it can be clicked back.
-    for (QLegendMarker *marker : m_chart->legend()->markers(series)) {
-        marker->setVisible(true);
-        QColor label = palette().color(QPalette::WindowText);
-        QColor swatch = series->pen().color();
-        if (!visible) {
-            label.setAlphaF(0.4);
-            swatch.setAlphaF(0.25);
-        }
-        marker->setLabelBrush(label);
-        marker->setBrush(swatch);
-        marker->setPen(Qt::NoPen);
-    }
+    m_legend->setShown(key, visible);
     redraw();
 }
 
-void ChartPanel::styleMarker(QLineSeries *series)
+void ChartPanel::showValuesAt(qint64 t)
 {
-    const QString key = m_lines.back().key;
-    for (QLegendMarker *marker : m_chart->legend()->markers(series)) {
-        connect(marker, &QLegendMarker::clicked, this, [this, key] { setSeriesVisible(key, !isSeriesVisible(key)); });
-        marker->setLabelBrush(palette().color(QPalette::WindowText));
+    m_hoverT = t;
+    for (const Line &line : m_lines) {
+        QString text;
+        if (!line.drawn.isEmpty()) {
+            // The point drawn nearest to t (the latest without a pointer over the plot).
+            qsizetype at = line.drawn.size() - 1;
+            if (t >= 0) {
+                const auto it = std::lower_bound(line.drawn.cbegin(), line.drawn.cend(), static_cast<qreal>(t),
+                    [](const QPointF &p, qreal x) { return p.x() < x; });
+                at = std::clamp<qsizetype>(it - line.drawn.cbegin(), 0, line.drawn.size() - 1);
+                if (at > 0 && std::abs(line.drawn[at - 1].x() - t) < std::abs(line.drawn[at].x() - t))
+                    --at;
+            }
+            text = QString::number(line.drawn[at].y(), 'g', 4);
+            if (!line.label.unit.isEmpty())
+                text += QLatin1Char(' ') + line.label.unit;
+        }
+        m_legend->setValue(line.key, text);
     }
 }
 
-void ChartPanel::updateLabels()
+void ChartPanel::updateTitle()
 {
-    // Endpoint names only when the chart mixes endpoints.
-    QSet<QString> endpoints;
-    for (const Line &line : m_lines) {
-        QString endpoint;
-        QString path;
-        Workspace::splitSeriesKey(line.key, &endpoint, &path);
-        endpoints.insert(endpoint);
-    }
-    for (const Line &line : m_lines) {
-        QString endpoint;
-        QString path;
-        Workspace::splitSeriesKey(line.key, &endpoint, &path);
-        // Legend labels stay short (the last two path segments) so that several fit in a row; the
-        // full path is in the Topics tree and the CSV export.
-        const QStringList segments = path.split(QLatin1Char('/'));
-        const QString shortPath = segments.size() > 2 ? segments.mid(segments.size() - 2).join(QLatin1Char('/')) : path;
-        line.series->setName(endpoints.size() > 1 ? shortPath + QStringLiteral(" · ") + endpoint : shortPath);
-    }
     m_chart->setTitle(m_lines.empty() ? tr("Drop topics here, or use “Chart This” in Topics") : QString());
+    m_legend->setVisible(!m_lines.empty());
 }
 
 void ChartPanel::setWindow(Window window)
@@ -326,8 +398,7 @@ void ChartPanel::redraw()
             t0 = earliest < t1 ? earliest : t1 - windowSpanMs(Window::Minute1);
     }
     const int columns = plotColumns();
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -std::numeric_limits<double>::infinity();
+    QHash<QString, std::pair<double, double>> groupBounds; // data range per axis
     std::vector<QList<QPointF>> points(m_lines.size());
     for (size_t n = 0; n < m_lines.size(); ++n) {
         Line &line = m_lines[n];
@@ -338,32 +409,37 @@ void ChartPanel::redraw()
         const QVector<SeriesPoint> envelope = line.envelope.envelope(*m_store, line.handle, t0, t1, columns);
         QList<QPointF> &out = points[n];
         out.resize(envelope.size());
-        const bool counts = line.series->isVisible();
+        const bool counts = line.series->isVisible() && !envelope.isEmpty();
+        double lo = std::numeric_limits<double>::infinity();
+        double hi = -std::numeric_limits<double>::infinity();
         for (qsizetype i = 0; i < envelope.size(); ++i) {
             const SeriesPoint &p = envelope[i];
             out[i] = QPointF(static_cast<qreal>(p.t), p.v);
-            if (counts) {
-                lo = std::min(lo, p.v);
-                hi = std::max(hi, p.v);
-            }
+            lo = std::min(lo, p.v);
+            hi = std::max(hi, p.v);
+        }
+        if (counts) {
+            auto bounds = groupBounds.find(line.group);
+            if (bounds == groupBounds.end())
+                groupBounds.insert(line.group, {lo, hi});
+            else
+                *bounds = {std::min(bounds->first, lo), std::max(bounds->second, hi)};
         }
     }
     m_t0 = t0;
     m_t1 = t1;
-    double yMin = m_y->min();
-    double yMax = m_y->max();
-    if (m_manualY) {
-        yMin = m_yMin;
-        yMax = m_yMax;
-    } else if (m_autoScale && lo <= hi) {
-        // Keep the range while the data fits it and fills most of it: a steadier picture, and
-        // no relayout of the whole chart for new y labels at every tick.
-        const bool fits = lo >= yMin && hi <= yMax && (hi - lo) >= 0.6 * (yMax - yMin);
-        if (!fits) {
-            const double pad = hi > lo ? (hi - lo) * 0.08 : std::max(1.0, std::abs(hi) * 0.05);
-            yMin = lo - pad;
-            yMax = hi + pad;
-        }
+    // Each axis scales to its own series; a band's y range applies when there is one axis.
+    QHash<QString, std::pair<double, double>> ranges;
+    for (const QString &group : m_axes->groups()) {
+        const QValueAxis *axis = m_axes->axis(group);
+        ranges.insert(group, {axis->min(), axis->max()});
+    }
+    for (auto it = ranges.begin(); it != ranges.end(); ++it) {
+        const auto bounds = groupBounds.constFind(it.key());
+        if (m_manualY && m_axes->count() == 1)
+            *it = {m_yMin, m_yMax};
+        else if (m_autoScale && bounds != groupBounds.constEnd() && bounds->first <= bounds->second)
+            ChartAxes::fit(bounds->first, bounds->second, &it->first, &it->second);
     }
     // As many time labels as fit without eliding, as precise as the span needs.
     const int ticks = std::clamp(static_cast<int>(m_chart->plotArea().width()) / 110 + 1, 3, 8);
@@ -375,8 +451,11 @@ void ChartPanel::redraw()
                                                  : QStringLiteral("MMM d HH:mm");
     if (format != m_x->format())
         m_x->setFormat(format);
-    const bool rangeChanged = m_x->min().toMSecsSinceEpoch() != t0 || m_x->max().toMSecsSinceEpoch() != t1
-        || m_y->min() != yMin || m_y->max() != yMax;
+    bool rangeChanged = m_x->min().toMSecsSinceEpoch() != t0 || m_x->max().toMSecsSinceEpoch() != t1;
+    for (auto it = ranges.cbegin(); it != ranges.cend(); ++it) {
+        const QValueAxis *axis = m_axes->axis(it.key());
+        rangeChanged = rangeChanged || axis->min() != it->first || axis->max() != it->second;
+    }
     if (rangeChanged) {
         // Qt Charts lays every series out again on each axis change: empty them first so the
         // new ranges cost nothing, then lay each out once with its new points.
@@ -385,14 +464,17 @@ void ChartPanel::redraw()
                 line.series->clear();
         }
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(t0), QDateTime::fromMSecsSinceEpoch(t1));
-        m_y->setRange(yMin, yMax);
+        for (auto it = ranges.cbegin(); it != ranges.cend(); ++it)
+            m_axes->axis(it.key())->setRange(it->first, it->second);
     }
     qsizetype drawn = 0;
     for (size_t n = 0; n < m_lines.size(); ++n) {
         if (!points[n].isEmpty() || m_lines[n].series->count() > 0)
             m_lines[n].series->replace(points[n]);
         drawn += points[n].size();
+        m_lines[n].drawn = std::move(points[n]);
     }
+    showValuesAt(m_hoverT);
     // Dense charts (their envelopes are mostly vertical strokes) draw aliased, a sixth faster;
     // sparse ones keep smooth lines.
     const bool smooth = drawn <= kSmoothPointLimit;
@@ -475,25 +557,22 @@ void ChartPanel::applyTheme()
     m_chart->setBackgroundBrush(pal.color(QPalette::Base));
     m_chart->setBackgroundPen(Qt::NoPen);
     m_chart->setTitleBrush(pal.color(QPalette::PlaceholderText));
-    m_chart->legend()->setLabelColor(text);
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_x), static_cast<QAbstractAxis *>(m_y)}) {
-        axis->setLabelsColor(text);
-        // Solid 1-pixel pens: the themes' grid pens send every grid line through the slow stroker.
-        QPen gridPen(grid, 1.0, Qt::SolidLine);
-        gridPen.setCosmetic(true);
-        axis->setGridLinePen(gridPen);
-        QPen linePen(axisLine, 1.0, Qt::SolidLine);
-        linePen.setCosmetic(true);
-        axis->setLinePen(linePen);
-        axis->setMinorGridLineVisible(false);
-    }
+    QPen gridPen(grid, 1.0, Qt::SolidLine);
+    gridPen.setCosmetic(true);
+    m_x->setGridLinePen(gridPen);
+    QPen axisPen(axisLine, 1.0, Qt::SolidLine);
+    axisPen.setCosmetic(true);
+    m_x->setLinePen(axisPen);
+    m_x->setLabelsColor(text);
+    m_x->setMinorGridLineVisible(false);
+    m_axes->applyTheme(pal);
     // The chart's own background covers the view: a second full-size fill would be wasted.
     m_view->setBackgroundBrush(Qt::NoBrush);
     QPalette viewPalette = m_view->palette();
     viewPalette.setColor(QPalette::Base, pal.color(QPalette::Base));
     m_view->setPalette(viewPalette);
     for (const Line &line : m_lines)
-        setSeriesVisible(line.key, line.series->isVisible());
+        m_legend->setShown(line.key, line.series->isVisible());
 }
 
 } // namespace fleetscope::ui

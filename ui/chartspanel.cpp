@@ -11,6 +11,7 @@
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QTabBar>
 #include <QTabWidget>
@@ -32,6 +33,7 @@ ChartsPanel::ChartsPanel(Workspace *workspace, QWidget *parent)
     , m_windowBox(new QComboBox(this))
     , m_newChart(new QAction(themedIcon(QStringLiteral("add")), tr("New &Chart"), this))
     , m_closeChart(new QAction(tr("C&lose Chart"), this))
+    , m_renameChart(new QAction(tr("Re&name Chart…"), this))
     , m_pause(new QAction(themedIcon(QStringLiteral("pause")), tr("&Pause"), this))
     , m_autoScale(new QAction(themedIcon(QStringLiteral("autoscale")), tr("&Auto-scale Y"), this))
     , m_resetZoom(new QAction(themedIcon(QStringLiteral("zoom-reset")), tr("&Reset Zoom"), this))
@@ -41,6 +43,10 @@ ChartsPanel::ChartsPanel(Workspace *workspace, QWidget *parent)
 {
     m_newChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_closeChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    // F2 renames what has the focus: here the chart (Endpoints' F2 edits a connection).
+    m_renameChart->setShortcut(QKeySequence(Qt::Key_F2));
+    m_renameChart->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_renameChart);
     m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_pause->setCheckable(true);
     m_autoScale->setCheckable(true);
@@ -101,7 +107,24 @@ ChartsPanel::ChartsPanel(Workspace *workspace, QWidget *parent)
     connect(m_newChart, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(addChart()); });
     connect(m_closeChart, &QAction::triggered, this, [this] { closeChart(m_tabs->currentIndex()); });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &ChartsPanel::closeChart);
-    connect(m_tabs->tabBar(), &QTabBar::tabBarDoubleClicked, this, &ChartsPanel::renameChart);
+    connect(m_tabs->tabBar(), &QTabBar::tabBarDoubleClicked, this, &ChartsPanel::promptRename);
+    connect(m_renameChart, &QAction::triggered, this, [this] { promptRename(m_tabs->currentIndex()); });
+    m_tabs->tabBar()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tabs->tabBar(), &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const int index = m_tabs->tabBar()->tabAt(pos);
+        if (index < 0)
+            return;
+        QMenu menu(this);
+        QAction *rename = menu.addAction(tr("Re&name…"));
+        QAction *close = menu.addAction(tr("&Close"));
+        QAction *chosen = menu.exec(m_tabs->tabBar()->mapToGlobal(pos));
+        if (chosen == rename)
+            promptRename(index);
+        else if (chosen == close)
+            closeChart(index);
+    });
+    // Names and units come with the topic tree, which may fill after a chart was restored.
+    connect(workspace, &Workspace::browseFinished, this, &ChartsPanel::relabel);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         syncToolbar();
         if (ChartPanel *chart = currentChart())
@@ -138,6 +161,9 @@ ChartPanel *ChartsPanel::addChart(const QString &title)
     const QString name = title.isEmpty() ? tr("Chart %1").arg(m_nextNumber) : title;
     ++m_nextNumber;
     m_tabs->addTab(chart, themedIcon(QStringLiteral("chart")), name);
+    connect(chart, &ChartPanel::seriesRemoved, this, [this, chart](const QString &, const QString &series) {
+        Q_EMIT charted(tr("Removed %1 from chart “%2”.").arg(series, m_tabs->tabText(m_tabs->indexOf(chart))));
+    });
     connect(chart, &ChartPanel::topicsDropped, this,
         [this, chart](const QString &endpoint, const QStringList &paths) { chartTopics(endpoint, paths, chart); });
     connect(chart, &ChartPanel::viewStateChanged, this, [this, chart] {
@@ -194,11 +220,32 @@ void ChartsPanel::chartTopics(const QString &endpoint, const QStringList &paths,
 {
     if (!chart)
         chart = currentChart() ? currentChart() : addChart();
+    QStringList added;
+    int already = 0;
     for (const QString &path : paths) {
         subscribeFor(endpoint, path);
-        chart->addSeries(Workspace::seriesKey(endpoint, path));
+        const QString key = Workspace::seriesKey(endpoint, path);
+        if (chart->lineSeries(key)) {
+            ++already;
+            continue;
+        }
+        const SeriesLabel label = labelFor(key);
+        chart->addSeries(key, label);
+        added << label.name;
     }
     m_tabs->setCurrentWidget(chart);
+    // Say what happened, and where: the chart may be one of several tabs.
+    const QString title = m_tabs->tabText(m_tabs->indexOf(chart));
+    QString message;
+    if (added.isEmpty() && already == 0)
+        message = tr("Nothing numeric to chart there yet.");
+    else if (added.isEmpty())
+        message = tr("Already on chart “%1”.").arg(title);
+    else if (added.size() == 1)
+        message = tr("Added %1 to chart “%2”.").arg(added.first(), title);
+    else
+        message = tr("Added %1 series to chart “%2”.").arg(added.size()).arg(title);
+    Q_EMIT charted(message);
 }
 
 void ChartsPanel::scheduleRedraw()
@@ -217,7 +264,7 @@ void ChartsPanel::syncToolbar()
 {
     ChartPanel *chart = currentChart();
     const bool any = chart != nullptr;
-    for (QAction *action : {m_pause, m_autoScale, m_resetZoom, m_exportPng, m_exportCsv, m_closeChart})
+    for (QAction *action : {m_pause, m_autoScale, m_resetZoom, m_exportPng, m_exportCsv, m_closeChart, m_renameChart})
         action->setEnabled(any);
     m_windowBox->setEnabled(any);
     if (!chart)
@@ -234,15 +281,60 @@ void ChartsPanel::syncToolbar()
         action->setChecked(!chart->isZoomed() && action->data().toInt() == static_cast<int>(chart->window()));
 }
 
-void ChartsPanel::renameChart(int index)
+bool ChartsPanel::promptRename(int index)
 {
-    if (index < 0)
-        return;
+    if (index < 0 || index >= m_tabs->count())
+        return false;
     bool ok = false;
     const QString title =
         QInputDialog::getText(this, tr("Rename chart"), tr("Title:"), QLineEdit::Normal, m_tabs->tabText(index), &ok);
-    if (ok && !title.trimmed().isEmpty())
-        m_tabs->setTabText(index, title.trimmed());
+    return ok && renameChart(index, title);
+}
+
+bool ChartsPanel::renameChart(int index, const QString &title)
+{
+    if (index < 0 || index >= m_tabs->count() || title.trimmed().isEmpty())
+        return false;
+    m_tabs->setTabText(index, title.trimmed());
+    return true;
+}
+
+SeriesLabel ChartsPanel::labelFor(const QString &key) const
+{
+    // As the Topics tree names it: the topic under its parent (the device), then the endpoint.
+    SeriesLabel label;
+    QString path;
+    Workspace::splitSeriesKey(key, &label.endpoint, &path);
+    const TopicTreeModel *tree = m_workspace->topics();
+    auto shownName = [&](const QString &at) {
+        const QModelIndex index = tree->indexFor(label.endpoint, at);
+        return index.isValid() ? index.data().toString() : TopicPath::decodeSegment(TopicPath::lastSegment(at));
+    };
+    const QString parent = TopicPath::parent(path);
+    label.quantity = shownName(path);
+    label.name = parent.isEmpty() ? label.quantity : shownName(parent) + QStringLiteral(" › ") + label.quantity;
+    label.tooltip = label.endpoint + QStringLiteral(": ") + path;
+    // The unit: the topic's own, or that of the topic its numbers come from (T for T/a/b).
+    for (QString at = path; !at.isEmpty(); at = TopicPath::parent(at)) {
+        const QModelIndex index = tree->indexFor(label.endpoint, at);
+        if (const QString unit = index.data(TopicTreeModel::MetaRole).toMap().value(QStringLiteral("unit")).toString();
+            !unit.isEmpty()) {
+            label.unit = unit;
+            break;
+        }
+        if (!at.contains(QLatin1Char('/')))
+            break;
+    }
+    return label;
+}
+
+void ChartsPanel::relabel()
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        ChartPanel *chart = chartAt(i);
+        for (const QString &key : chart->seriesKeys())
+            chart->setSeriesLabel(key, labelFor(key));
+    }
 }
 
 void ChartsPanel::exportPng()
@@ -270,7 +362,8 @@ void ChartsPanel::exportCsv()
 
 QList<QAction *> ChartsPanel::chartActions() const
 {
-    QList<QAction *> actions {m_newChart, m_closeChart, nullptr, m_pause, m_autoScale, m_resetZoom, nullptr};
+    QList<QAction *> actions {
+        m_newChart, m_renameChart, m_closeChart, nullptr, m_pause, m_autoScale, m_resetZoom, nullptr};
     actions += m_windowGroup->actions();
     actions += {nullptr, m_exportPng, m_exportCsv};
     return actions;
@@ -297,6 +390,7 @@ void ChartsPanel::restoreState(const QVariantList &charts)
     for (const QVariant &state : charts) {
         const QVariantMap map = state.toMap();
         addChart(map.value(QStringLiteral("title")).toString())->restoreState(map);
+        relabel();
     }
     if (m_tabs->count() == 0)
         addChart();

@@ -38,8 +38,13 @@ public:
     int chartCount() const;
     void closeChart(int index);
     // Adds series for `paths` of `endpoint` to `chart` (the current one, or a new one when there
-    // is none), subscribing to their topics where needed.
+    // is none), subscribing to their topics where needed; charted() says what was added where.
     void chartTopics(const QString &endpoint, const QStringList &paths, ChartPanel *chart = nullptr);
+    // A series named as the Topics tree shows it, with the unit from its topic's metadata.
+    SeriesLabel labelFor(const QString &key) const;
+    // Renames tab `index`; prompting asks for the title first (double-click, F2, tab menu).
+    bool renameChart(int index, const QString &title);
+    bool promptRename(int index);
 
     QVariantList saveState() const;
     void restoreState(const QVariantList &charts);
@@ -47,15 +52,20 @@ public:
     // The chart actions, for the window's menu.
     QList<QAction *> chartActions() const;
     QAction *pauseAction() const { return m_pause; }
+    QAction *renameAction() const { return m_renameChart; }
     QTabWidget *tabs() const { return m_tabs; }
 
     void scheduleRedraw();
     bool redrawPending() const { return m_redraw.isActive(); }
 
+Q_SIGNALS:
+    // What Chart This (or a drop, or a removal) did, in a sentence for the status bar.
+    void charted(const QString &message);
+
 private:
     void redrawNow();
+    void relabel();
     void syncToolbar();
-    void renameChart(int index);
     void exportPng();
     void exportCsv();
     void subscribeFor(const QString &endpoint, const QString &path);
@@ -66,6 +76,7 @@ private:
     QComboBox *m_windowBox;
     QAction *m_newChart;
     QAction *m_closeChart;
+    QAction *m_renameChart;
     QAction *m_pause;
     QAction *m_autoScale;
     QAction *m_resetZoom;

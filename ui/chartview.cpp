@@ -2,6 +2,8 @@
 
 #include "core/model/topictreemodel.h"
 
+#include <QDateTime>
+#include <QDateTimeAxis>
 #include <QDragEnterEvent>
 #include <QGraphicsScene>
 #include <QHash>
@@ -9,18 +11,64 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMimeData>
+#include <QPainter>
 #include <QRubberBand>
 
 namespace fleetscope::ui {
 
 namespace {
 constexpr int kMinBandPixels = 8;
-}
+
+// The crosshair: a line at the pointer across the plot, with its time at the top. A child of the
+// viewport that lets the mouse through, so moving it repaints a narrow strip only.
+class Crosshair : public QWidget
+{
+public:
+    explicit Crosshair(QWidget *viewport)
+        : QWidget(viewport)
+    {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        setAttribute(Qt::WA_NoSystemBackground);
+        hide();
+    }
+
+    void place(int x, const QRect &plot, const QString &time)
+    {
+        m_time = time;
+        const int labelWidth = fontMetrics().horizontalAdvance(time) + 8;
+        const int left = std::clamp(x - labelWidth / 2, plot.left(), std::max(plot.left(), plot.right() - labelWidth));
+        m_lineX = x - left;
+        setGeometry(left, plot.top(), labelWidth, plot.height());
+        show();
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        QColor line = palette().color(QPalette::Text);
+        line.setAlphaF(0.5);
+        painter.setPen(QPen(line, 1.0, Qt::DashLine));
+        painter.drawLine(m_lineX, 0, m_lineX, height());
+        const QRect label(0, 0, width(), fontMetrics().height() + 2);
+        painter.fillRect(label, palette().color(QPalette::Base));
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(label, Qt::AlignCenter, m_time);
+    }
+
+private:
+    QString m_time;
+    int m_lineX = 0;
+};
+} // namespace
 
 ChartView::ChartView(QChart *chart, QWidget *parent)
     : QChartView(chart, parent)
     , m_band(new QRubberBand(QRubberBand::Rectangle, this))
+    , m_crosshair(new Crosshair(viewport()))
 {
+    setMouseTracking(true);
     setAcceptDrops(true);
     viewport()->setAcceptDrops(true); // drops arrive at the viewport, which QChartView made already
     setRubberBand(QChartView::NoRubberBand); // our own: the panel owns the ranges
@@ -90,8 +138,36 @@ void ChartView::mousePressEvent(QMouseEvent *event)
     QChartView::mousePressEvent(event);
 }
 
+void ChartView::moveCrosshair(const QPoint &viewPos)
+{
+    if (!inPlotArea(viewPos) || chart()->series().isEmpty()) {
+        if (m_crosshair->isVisible()) {
+            m_crosshair->hide();
+            Q_EMIT hovered(-1);
+        }
+        return;
+    }
+    const auto t = static_cast<qint64>(valueAt(viewPos).x());
+    const QRect plot = mapFromScene(chart()->mapToScene(chart()->plotArea())).boundingRect();
+    const auto *axis = qobject_cast<const QDateTimeAxis *>(chart()->axes(Qt::Horizontal).value(0));
+    const QString format = axis && axis->format().contains(QLatin1String("ss")) ? QStringLiteral("HH:mm:ss.zzz")
+                                                                                : QStringLiteral("MMM d HH:mm:ss");
+    static_cast<Crosshair *>(m_crosshair)->place(viewPos.x(), plot, QDateTime::fromMSecsSinceEpoch(t).toString(format));
+    Q_EMIT hovered(t);
+}
+
+void ChartView::leaveEvent(QEvent *event)
+{
+    if (m_crosshair->isVisible()) {
+        m_crosshair->hide();
+        Q_EMIT hovered(-1);
+    }
+    QChartView::leaveEvent(event);
+}
+
 void ChartView::mouseMoveEvent(QMouseEvent *event)
 {
+    moveCrosshair(event->pos());
     if (m_banding) {
         m_band->setGeometry(QRect(m_origin, event->pos()).normalized());
         event->accept();

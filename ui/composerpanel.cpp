@@ -8,6 +8,8 @@
 #include "ui/statuscolors.h"
 #include "ui/themedicon.h"
 
+#include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateTime>
@@ -19,7 +21,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSplitter>
 #include <QStringListModel>
 #include <QVBoxLayout>
@@ -28,7 +29,7 @@ namespace fleetscope::ui {
 
 namespace {
 constexpr int kHistoryLimit = 200;
-enum HistoryRole { EndpointRole = Qt::UserRole + 1, TargetRole, PayloadRole };
+enum HistoryRole { EndpointRole = Qt::UserRole + 1, TargetRole, PayloadRole, WritesRole };
 
 QString oneLine(const QString &text, int limit)
 {
@@ -49,7 +50,8 @@ ComposerPanel::ComposerPanel(Workspace *workspace, const TemplateLibrary *templa
     , m_about(new QLabel(this))
     , m_editor(new PayloadEditor(this))
     , m_problem(new QLabel(this))
-    , m_send(new QPushButton(themedIcon(QStringLiteral("send")), tr("&Send"), this))
+    , m_send(new QPushButton(themedIcon(QStringLiteral("send")), tr("Sen&d"), this))
+    , m_sendAction(new QAction(themedIcon(QStringLiteral("send")), tr("Send Command"), this))
     , m_reply(new QPlainTextEdit(this))
     , m_history(new QListWidget(this))
     , m_resend(new QPushButton(themedIcon(QStringLiteral("resend")), tr("Send &Again"), this))
@@ -60,6 +62,11 @@ ComposerPanel::ComposerPanel(Workspace *workspace, const TemplateLibrary *templa
     m_target->setCompleter(m_completer);
     m_target->setPlaceholderText(tr("Topic path (completes from the tree)"));
     m_template->setPlaceholderText(tr("Templates…"));
+    // Long names elide in a narrow dock instead of pushing the combos past its edge.
+    for (QComboBox *box : {m_endpoint, m_template}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     m_about->setWordWrap(true);
     m_about->setForegroundRole(QPalette::PlaceholderText);
     m_about->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -114,26 +121,19 @@ ComposerPanel::ComposerPanel(Workspace *workspace, const TemplateLibrary *templa
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(splitter);
 
-    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(keys, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &ComposerPanel::send);
-    }
+    // Ctrl+Enter sends while the focus is in the composer (both Enter keys: one action).
+    m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_sendAction);
+    connect(m_sendAction, &QAction::triggered, this, &ComposerPanel::send);
     m_liveCheck.setSingleShot(true);
     m_liveCheck.setInterval(400);
     connect(&m_liveCheck, &QTimer::timeout, this, &ComposerPanel::checkLive);
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] { m_liveCheck.start(); });
     connect(m_send, &QPushButton::clicked, this, &ComposerPanel::send);
-    connect(m_endpoint, &QComboBox::currentIndexChanged, this, [this] {
-        refreshTemplates();
-        refreshCompletion();
-    });
+    connect(m_endpoint, &QComboBox::currentIndexChanged, this, &ComposerPanel::onEndpointChanged);
     connect(m_template, &QComboBox::activated, this, &ComposerPanel::onTemplateChosen);
-    connect(m_history, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
-        setEndpoint(item->data(EndpointRole).toString());
-        setTarget(item->data(TargetRole).toString());
-        setPayload(item->data(PayloadRole).toString());
-    });
+    connect(m_history, &QListWidget::itemDoubleClicked, this, &ComposerPanel::loadHistory);
     connect(m_history, &QListWidget::currentRowChanged, this, [this](int row) { m_resend->setEnabled(row >= 0); });
     connect(m_resend, &QPushButton::clicked, this, [this] { resend(m_history->currentRow()); });
     connect(workspace, &Workspace::endpointAdded, this, &ComposerPanel::refreshEndpoints);
@@ -156,9 +156,37 @@ void ComposerPanel::refreshEndpoints()
             m_endpoint->addItem(name);
         m_endpoint->setCurrentIndex(std::max(0, m_endpoint->findText(current)));
     }
+    if (m_endpoint->currentText() != current)
+        onEndpointChanged();
+    m_send->setEnabled(m_endpoint->count() > 0);
+}
+
+void ComposerPanel::onEndpointChanged()
+{
     refreshTemplates();
     refreshCompletion();
-    m_send->setEnabled(m_endpoint->count() > 0);
+    // What belonged to the previous endpoint goes: the reply and the outcome always; the payload and
+    // template when the protocol differs; the target unless this endpoint has that path too.
+    const QString endpoint = m_endpoint->currentText();
+    const QString protocol = endpoint.isEmpty() ? QString() : m_workspace->config(endpoint).protocol;
+    const QString target = m_target->text().trimmed();
+    if (protocol != m_protocol) {
+        m_editor->clear();
+        m_confirm = false;
+        m_writes = false;
+        m_target->clear();
+    } else if (!target.isEmpty() && !m_paths->stringList().contains(target)) {
+        m_target->clear();
+    }
+    m_protocol = protocol;
+    clearOutcome();
+}
+
+void ComposerPanel::clearOutcome()
+{
+    m_liveCheck.stop();
+    m_problem->clear();
+    m_reply->clear();
 }
 
 void ComposerPanel::refreshTemplates()
@@ -173,8 +201,24 @@ void ComposerPanel::refreshTemplates()
     for (const CommandTemplate &item : set.templates)
         m_template->addItem(item.confirm ? item.name + tr(" (asks first)") : item.name, item.name);
     m_template->setCurrentIndex(-1);
-    m_about->setText(set.error.isEmpty() ? set.about : set.error);
-    m_about->setVisible(!m_about->text().isEmpty());
+    // The protocol's notes: the first sentence in the panel (a narrow dock keeps room for the
+    // editor), all of them on hover.
+    const QString about = set.error.isEmpty() ? set.about : set.error;
+    const qsizetype stop = about.indexOf(QLatin1String(". "));
+    m_about->setText(stop > 0 ? about.left(stop + 1) + QStringLiteral(" …") : about);
+    m_about->setToolTip(about);
+    m_about->setVisible(!about.isEmpty());
+    m_editor->setPlaceholderText(payloadSyntax() == PayloadSyntax::TextOrJson
+            ? tr("Payload: plain text, or JSON. Ctrl+Enter sends.")
+            : tr("Payload (JSON). Ctrl+Enter sends."));
+}
+
+PayloadSyntax ComposerPanel::payloadSyntax() const
+{
+    const QString endpoint = m_endpoint->currentText();
+    const ProtocolInfo *info =
+        endpoint.isEmpty() ? nullptr : m_workspace->protocols().find(m_workspace->config(endpoint).protocol);
+    return info ? info->payloadSyntax : PayloadSyntax::Json;
 }
 
 void ComposerPanel::refreshCompletion()
@@ -204,6 +248,8 @@ void ComposerPanel::setPayload(const QString &payload)
 void ComposerPanel::composeTo(const QString &endpoint, const QString &path)
 {
     setEndpoint(endpoint);
+    if (path != m_target->text())
+        clearOutcome();
     setTarget(path);
     m_editor->setFocus();
 }
@@ -231,9 +277,16 @@ void ComposerPanel::onTemplateChosen(int index)
             setTarget(QString(item.target).replace(QLatin1String("${path}"), current));
         setPayload(prettyPayload(item.payload));
         m_confirm = item.confirm;
-        // A value the user must supply: select it so typing replaces it.
-        if (!m_editor->selectText(QStringLiteral("${value}")))
-            m_editor->moveCursor(QTextCursor::End);
+        m_writes = item.writes;
+        clearOutcome();
+        // A value the user must supply is selected so that typing replaces it: a ${value}
+        // placeholder, or the whole of a plain value ("21.5", not "21.542" after typing 42).
+        if (!m_editor->selectText(QStringLiteral("${value}"))) {
+            if (opensLikeJson(item.payload))
+                m_editor->moveCursor(QTextCursor::End);
+            else
+                m_editor->selectAll();
+        }
         m_editor->setFocus();
         return;
     }
@@ -250,7 +303,7 @@ void ComposerPanel::showProblem(const QString &text)
 void ComposerPanel::checkLive()
 {
     // A quiet hint while typing; send() is where a problem blocks.
-    const PayloadProblem problem = checkPayload(m_editor->toPlainText());
+    const PayloadProblem problem = checkPayload(m_editor->toPlainText(), payloadSyntax());
     if (problem.ok || m_editor->toPlainText().trimmed().isEmpty()) {
         m_problem->clear();
         return;
@@ -271,8 +324,10 @@ bool ComposerPanel::send()
     }
     const QString payload = m_editor->toPlainText();
     // No payload at all is a command without a body (OpenTera's GET calls); the adapter refuses it
-    // with a reason where its protocol needs one. Anything else must be JSON.
-    const PayloadProblem problem = payload.trimmed().isEmpty() ? PayloadProblem {} : checkPayload(payload);
+    // with a reason where its protocol needs one. Anything else must be what the protocol takes:
+    // JSON, or for Intu and Exosite also plain text.
+    const PayloadProblem problem =
+        payload.trimmed().isEmpty() ? PayloadProblem {} : checkPayload(payload, payloadSyntax());
     if (!problem.ok) {
         showProblem(tr("Not sent — line %1, column %2: %3").arg(problem.line).arg(problem.column).arg(problem.message));
         m_editor->showProblem(problem.position);
@@ -286,6 +341,8 @@ bool ComposerPanel::send()
     Command command;
     command.target = m_target->text().trimmed();
     command.payload = payload;
+    if (!confirmWrite(endpoint, command))
+        return false;
     const quint64 id = m_workspace->send(endpoint, command);
 
     auto *item = new QListWidgetItem(themedIcon(QStringLiteral("history")),
@@ -295,6 +352,7 @@ bool ComposerPanel::send()
     item->setData(EndpointRole, endpoint);
     item->setData(TargetRole, command.target);
     item->setData(PayloadRole, payload);
+    item->setData(WritesRole, m_writes);
     item->setToolTip(payload);
     m_history->insertItem(0, item);
     while (m_history->count() > kHistoryLimit)
@@ -307,15 +365,52 @@ bool ComposerPanel::send()
     return true;
 }
 
+bool ComposerPanel::confirmWrite(const QString &endpoint, const Command &command)
+{
+    // A write to a device is confirmed the first time per target and session (unless turned off).
+    const QString key = endpoint + QLatin1Char('\n') + command.target;
+    if (!m_writes || !m_confirmWrites || m_confirmedWrites.contains(key))
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Write to a device"),
+        tr("Write %1 to %2 on %3?").arg(oneLine(command.payload, 80), command.target, endpoint),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.button(QMessageBox::Yes)->setText(tr("Write"));
+    box.setInformativeText(tr("Later writes to this target are sent without asking until Fleetscope restarts."));
+    auto *dontAsk = new QCheckBox(tr("Do not ask before writes"), &box);
+    box.setCheckBox(dontAsk);
+    if (box.exec() != QMessageBox::Yes) {
+        showProblem(tr("Not sent."));
+        return false;
+    }
+    m_confirmedWrites.insert(key);
+    if (dontAsk->isChecked())
+        setConfirmWrites(false);
+    return true;
+}
+
+void ComposerPanel::setConfirmWrites(bool on)
+{
+    if (on == m_confirmWrites)
+        return;
+    m_confirmWrites = on;
+    Q_EMIT confirmWritesChanged(on);
+}
+
+void ComposerPanel::loadHistory(QListWidgetItem *item)
+{
+    setEndpoint(item->data(EndpointRole).toString());
+    setTarget(item->data(TargetRole).toString());
+    setPayload(item->data(PayloadRole).toString());
+    m_confirm = false;
+    m_writes = item->data(WritesRole).toBool();
+}
+
 bool ComposerPanel::resend(int row)
 {
     QListWidgetItem *item = m_history->item(row);
     if (!item)
         return false;
-    setEndpoint(item->data(EndpointRole).toString());
-    setTarget(item->data(TargetRole).toString());
-    setPayload(item->data(PayloadRole).toString());
-    m_confirm = false;
+    loadHistory(item);
     return send();
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "core/endpoint/protocolregistry.h"
 #include "core/model/command.h"
 
 #include <QHash>
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QCompleter;
 class QLabel;
@@ -26,8 +29,10 @@ namespace fleetscope::ui {
 class PayloadEditor;
 
 // The Composer dock: pick an endpoint, a target (completed from its topic tree) and a template of
-// its protocol, edit the JSON payload and send it (Ctrl+Enter). The payload is checked before
-// anything leaves — a problem is refused with its line and column and the cursor moved there —
+// its protocol, edit the payload and send it (Ctrl+Enter). The payload is checked as the protocol
+// takes it (JSON, or plain text where the protocol sends text: a template's text is never
+// rewritten) before anything leaves — a problem is refused with its line and column and the cursor
+// moved there —
 // then the reply (or error) is shown and the command joins a history that can be sent again.
 //
 // Threading: GUI thread.
@@ -58,16 +63,27 @@ public:
     PayloadEditor *editor() const { return m_editor; }
     QListWidget *history() const { return m_history; }
     QCompleter *completer() const { return m_completer; }
+    // What the current endpoint's protocol takes as a payload (JSON only, or text as well).
+    PayloadSyntax payloadSyntax() const;
+    // Whether a template that writes to a device asks the first time per target (on by default).
+    bool confirmsWrites() const { return m_confirmWrites; }
+    void setConfirmWrites(bool on);
 
 Q_SIGNALS:
     void sent(quint64 id);
     void replied(quint64 id, bool ok);
+    void confirmWritesChanged(bool on);
 
 private:
     void refreshEndpoints();
     void refreshTemplates();
     void refreshCompletion();
+    void onEndpointChanged();
+    void clearOutcome();
     void onTemplateChosen(int index);
+    void loadHistory(QListWidgetItem *item);
+    // False when the user declines a first write to this target.
+    bool confirmWrite(const QString &endpoint, const Command &command);
     void onReply(const QString &endpoint, const CommandReply &reply);
     void checkLive();
     void showProblem(const QString &text);
@@ -83,11 +99,16 @@ private:
     PayloadEditor *m_editor;
     QLabel *m_problem;
     QPushButton *m_send;
+    QAction *m_sendAction;
     QPlainTextEdit *m_reply;
     QListWidget *m_history;
     QPushButton *m_resend;
     QTimer m_liveCheck;
     bool m_confirm = false; // the loaded template is destructive: ask before sending
+    bool m_writes = false; // the loaded template writes to a device
+    bool m_confirmWrites = true;
+    QSet<QString> m_confirmedWrites; // "endpoint\ntarget" written to after a confirmation
+    QString m_protocol; // of the current endpoint: what the payload was written for
     QHash<quint64, QListWidgetItem *> m_pending;
 };
 

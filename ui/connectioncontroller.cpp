@@ -4,10 +4,12 @@
 #include "core/workspace/workspace.h"
 #include "ui/connectiondialog.h"
 #include "ui/profilestore.h"
+#include "ui/secretpromptdialog.h"
 #include "ui/secretstore.h"
 
-#include <QInputDialog>
 #include <QMessageBox>
+
+#include <utility>
 
 namespace fleetscope::ui {
 
@@ -104,32 +106,58 @@ void ConnectionController::withSecret(const QString &name, std::function<void()>
 
 void ConnectionController::askNext()
 {
+    // Once the current round of keychain answers is in: one dialog for every endpoint waiting.
+    if (m_askQueued)
+        return;
+    m_askQueued = true;
+    QMetaObject::invokeMethod(this, &ConnectionController::askPending, Qt::QueuedConnection);
+}
+
+void ConnectionController::askPending()
+{
+    m_askQueued = false;
     if (m_asking || m_toAsk.isEmpty())
         return;
-    const auto [name, then] = m_toAsk.takeFirst();
-    if (!m_workspace->hasEndpoint(name)) {
-        askNext();
+    const auto waiting = std::exchange(m_toAsk, {});
+    SecretPromptDialog dialog(m_secrets->isPersistent(), m_dialogParent);
+    QHash<QString, QString> labels;
+    for (const auto &[name, then] : waiting) {
+        if (!m_workspace->hasEndpoint(name) || labels.contains(name))
+            continue;
+        const EndpointConfig config = m_workspace->config(name);
+        QString label = tr("Secret");
+        if (const ProtocolInfo *info = m_workspace->protocols().find(config.protocol)) {
+            for (const ProtocolField &field : info->fields) {
+                if (field.key == QLatin1String("secret"))
+                    label = field.label;
+            }
+        }
+        labels.insert(name, label);
+        dialog.addEndpoint(name, label, config.url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo));
+    }
+    if (labels.isEmpty())
         return;
-    }
-    const EndpointConfig config = m_workspace->config(name);
-    const ProtocolInfo *info = m_workspace->protocols().find(config.protocol);
-    QString label = tr("Secret");
-    for (const ProtocolField &field : info->fields) {
-        if (field.key == QLatin1String("secret"))
-            label = field.label;
-    }
     m_asking = true;
-    bool ok = false;
-    const QString secret = QInputDialog::getText(m_dialogParent, tr("Connect to %1").arg(name),
-        tr("%1 for %2 (%3):").arg(label, name, config.url.toDisplayString(QUrl::RemoveQuery)), QLineEdit::Password,
-        QString(), &ok);
+    dialog.exec();
     m_asking = false;
-    if (ok && !secret.isEmpty() && m_workspace->hasEndpoint(name)) {
+    for (const auto &[name, then] : waiting) {
+        if (!m_workspace->hasEndpoint(name) || !labels.contains(name))
+            continue;
+        const QString secret = dialog.secret(name);
+        if (secret.isEmpty()) {
+            // Said where the user will look: the endpoint stays disconnected, and why.
+            m_workspace->note(Severity::Warning, name,
+                tr("not connected: no %1 given%2")
+                    .arg(labels.value(name),
+                        m_secrets->isPersistent() ? QString() : tr(" (no system keychain to remember it)")));
+            continue;
+        }
         m_secrets->write(secretKey(name), secret); // the keychain, or this session's memory
         m_workspace->setSecret(name, secret);
         then();
     }
-    askNext();
+    if (!m_toAsk.isEmpty())
+        askNext();
 }
 
 void ConnectionController::connectEndpoint(const QString &name)

@@ -51,8 +51,10 @@ private:
     static QString secretKey(const QString &name);
     bool needsSecret(const EndpointConfig &config) const;
     void withSecret(const QString &name, std::function<void()> then);
-    // Asks for secrets one dialog at a time (restoring several endpoints may need several).
+    // Asks for the secrets missing, all in one SecretPromptDialog once the keychain has answered
+    // for the endpoints being restored; an endpoint left without one is noted in the log.
     void askNext();
+    void askPending();
     void acceptDialog(const QString &previousName, const EndpointConfig &config, bool remember, bool connectOnStart);
 
     Workspace *m_workspace;
@@ -63,6 +65,7 @@ private:
     QHash<QString, bool> m_connectOnStart;
     QVector<QPair<QString, std::function<void()>>> m_toAsk;
     bool m_asking = false;
+    bool m_askQueued = false;
 };
 
 } // namespace fleetscope::ui

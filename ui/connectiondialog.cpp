@@ -3,6 +3,7 @@
 #include "core/endpoint/protocolregistry.h"
 #include "core/workspace/connectiontest.h"
 #include "core/workspace/workspace.h"
+#include "ui/statuscolors.h"
 #include "ui/themedicon.h"
 
 #include <QCheckBox>
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -106,7 +108,7 @@ ConnectionDialog::ConnectionDialog(Workspace *workspace, const QStringList &take
 
     m_problemLabel->setWordWrap(true);
     QPalette warn = m_problemLabel->palette();
-    warn.setColor(QPalette::WindowText, QColor(0xcf, 0x22, 0x2e));
+    warn.setColor(QPalette::WindowText, StatusColors::forSeverity(Severity::Error, palette()));
     m_problemLabel->setPalette(warn);
 
     auto *layout = new QVBoxLayout(this);
@@ -128,6 +130,10 @@ ConnectionDialog::ConnectionDialog(Workspace *workspace, const QStringList &take
     connect(m_protocol, &QComboBox::currentIndexChanged, this, &ConnectionDialog::rebuildFields);
     connect(m_name, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
     connect(m_url, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
+    // Problems show once the user has typed something: a fresh form is not an error.
+    for (QLineEdit *edit : {m_name, m_url})
+        connect(edit, &QLineEdit::textEdited, this, &ConnectionDialog::markTouched);
+    connect(m_protocol, &QComboBox::activated, this, &ConnectionDialog::markTouched);
     connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(browse, &QToolButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(
@@ -189,6 +195,7 @@ void ConnectionDialog::rebuildFields()
                 line->setText(before.options.value(field.key).toString());
             }
             connect(line, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
+            connect(line, &QLineEdit::textEdited, this, &ConnectionDialog::markTouched);
             editor = line;
             break;
         }
@@ -228,6 +235,15 @@ void ConnectionDialog::setConfig(const EndpointConfig &config, bool connectOnSta
     m_timeout->setValue(config.link.connectTimeoutMs / 1000);
     m_maxBackoff->setValue(config.link.maxBackoffMs / 1000);
     m_connectOnStart->setChecked(connectOnStart);
+    m_touched = true; // an existing connection: what is wrong with it is worth saying at once
+    validate();
+}
+
+void ConnectionDialog::markTouched()
+{
+    if (m_touched)
+        return;
+    m_touched = true;
     validate();
 }
 
@@ -283,6 +299,23 @@ bool ConnectionDialog::connectOnStart() const
     return m_connectOnStart->isChecked();
 }
 
+QString ConnectionDialog::fieldProblem(const EndpointConfig &current) const
+{
+    const ProtocolInfo *info = m_workspace->protocols().find(current.protocol);
+    if (!info)
+        return QString();
+    for (const ProtocolField &field : info->fields) {
+        if (field.pattern.isEmpty())
+            continue;
+        const QString value = field.key == QLatin1String("secret") ? current.secret : current.option(field.key);
+        const QRegularExpression form(QRegularExpression::anchoredPattern(field.pattern));
+        if (!value.isEmpty() && !form.match(value).hasMatch())
+            return tr("%1: %2 expected (this has %n character(s)).", nullptr, static_cast<int>(value.size()))
+                .arg(field.label, field.patternHelp);
+    }
+    return QString();
+}
+
 void ConnectionDialog::validate()
 {
     const EndpointConfig current = config();
@@ -293,11 +326,19 @@ void ConnectionDialog::validate()
         problem = tr("Another connection is called \"%1\".").arg(current.name);
     else if (!m_workspace->protocols().validate(current, &problem))
         problem[0] = problem.at(0).toUpper();
+    else
+        problem = fieldProblem(current);
     m_problem = problem;
     m_problemLabel->setText(problem);
-    m_problemLabel->setVisible(!problem.isEmpty());
+    m_problemLabel->setVisible(m_touched && !problem.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setToolTip(problem);
     m_test->setEnabled(problem.isEmpty());
+    // A test's result was about the fields as they were: it no longer applies.
+    if (!m_testResult->text().isEmpty()) {
+        m_running.reset();
+        m_testResult->clear();
+    }
 }
 
 void ConnectionDialog::testConnection()
@@ -314,7 +355,8 @@ void ConnectionDialog::testConnection()
 void ConnectionDialog::showTestResult(bool ok, const QString &detail)
 {
     QPalette pal = palette();
-    pal.setColor(QPalette::WindowText, ok ? QColor(0x2d, 0xa4, 0x4e) : QColor(0xcf, 0x22, 0x2e));
+    pal.setColor(QPalette::WindowText,
+        ok ? StatusColors::forState(LinkState::Ready) : StatusColors::forSeverity(Severity::Error, palette()));
     m_testResult->setPalette(pal);
     m_testResult->setText(ok ? tr("✓ Ready — %1").arg(detail) : tr("✗ %1").arg(detail));
     Q_EMIT testFinished(ok, detail);

@@ -26,7 +26,9 @@ namespace fleetscope::ui {
 // New or edited connection: name, protocol, URL and the protocol's own fields (built from its
 // ProtocolInfo::fields, so a new protocol needs no change here), TLS and retry options, whether to
 // remember the secret in the keychain and to connect at start. Validates as the user types (OK
-// stays disabled with the reason shown) and can test the connection with a temporary endpoint.
+// stays disabled; the reason shows once something was typed, and a field is held to the form its
+// protocol gives, e.g. a 40-hex CIK) and can test the connection with a temporary endpoint (its
+// result goes when a field changes).
 //
 // Threading: GUI thread.
 class ConnectionDialog : public QDialog
@@ -54,6 +56,9 @@ Q_SIGNALS:
 private:
     void rebuildFields();
     void validate();
+    void markTouched();
+    // A field whose value has not the form its protocol says (ProtocolField::pattern), or empty.
+    QString fieldProblem(const EndpointConfig &current) const;
     void showTestResult(bool ok, const QString &detail);
     // Shows the certificates accepted before (pinned), with a way to forget them.
     void showPinned();
@@ -80,6 +85,7 @@ private:
     QLabel *m_problemLabel;
     QDialogButtonBox *m_buttons;
     QString m_problem;
+    bool m_touched = false; // the user typed: problems are shown
     LinkOptions m_baseLink; // options the form does not show are kept as they were
     std::unique_ptr<ConnectionTest> m_running;
 };

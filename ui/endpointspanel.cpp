@@ -2,12 +2,16 @@
 
 #include "core/workspace/endpointlistmodel.h"
 #include "core/workspace/workspace.h"
+#include "ui/columnfitter.h"
 #include "ui/statedelegate.h"
 #include "ui/themedicon.h"
 
 #include <QAction>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -24,6 +28,7 @@ EndpointsPanel::EndpointsPanel(Workspace *workspace, QWidget *parent)
     , m_disconnect(new QAction(themedIcon(QStringLiteral("disconnect")), tr("&Disconnect"), this))
     , m_edit(new QAction(themedIcon(QStringLiteral("edit")), tr("&Edit…"), this))
     , m_remove(new QAction(themedIcon(QStringLiteral("remove")), tr("&Remove"), this))
+    , m_empty(new QWidget(this))
 {
     m_new->setShortcut(QKeySequence::New);
     m_new->setToolTip(tr("New connection (%1)").arg(m_new->shortcut().toString(QKeySequence::NativeText)));
@@ -50,19 +55,43 @@ EndpointsPanel::EndpointsPanel(Workspace *workspace, QWidget *parent)
     m_view->setAllColumnsShowFocus(true);
     m_view->setItemDelegateForColumn(EndpointListModel::StateColumn, new StateDelegate(m_view));
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->header()->setSectionResizeMode(EndpointListModel::StateColumn, QHeaderView::Stretch);
-    m_view->header()->resizeSection(EndpointListModel::NameColumn, 150);
-    m_view->header()->resizeSection(EndpointListModel::ProtocolColumn, 76);
-    m_view->header()->resizeSection(EndpointListModel::RateColumn, 52);
-    m_view->header()->resizeSection(EndpointListModel::ReconnectsColumn, 60);
+    // The names take the room left; narrow, the least needed columns go (a failure's whole reason
+    // is in the state's tooltip).
+    const QFontMetrics metrics = fontMetrics();
+    new ColumnFitter(m_view, EndpointListModel::NameColumn,
+        metrics.horizontalAdvance(QStringLiteral("OpenTera (simulated)")),
+        {
+            {EndpointListModel::StateColumn, metrics.horizontalAdvance(QStringLiteral("● reconnecting 30 s")), 5},
+            {EndpointListModel::RateColumn, metrics.horizontalAdvance(QStringLiteral("Msg/s")) + 20, 3},
+            {EndpointListModel::ProtocolColumn, metrics.horizontalAdvance(QStringLiteral("opentera")) + 16, 2},
+            {EndpointListModel::ReconnectsColumn, metrics.horizontalAdvance(QStringLiteral("Reconnects")) + 16, 1},
+        });
+
+    auto *welcome = new QLabel(tr("<b>No connections yet.</b><br>Add one of your endpoints, or look around "
+                                  "with the simulated fleet first (nothing is saved)."),
+        m_empty);
+    welcome->setWordWrap(true);
+    auto *add = new QPushButton(themedIcon(QStringLiteral("add")), tr("New Connection…"), m_empty);
+    auto *demo = new QPushButton(themedIcon(QStringLiteral("play")), tr("Open the Demo"), m_empty);
+    demo->setToolTip(tr("Starts a second window with simulators of every protocol"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(demo);
+    buttons->addStretch();
+    auto *emptyLayout = new QVBoxLayout(m_empty);
+    emptyLayout->addWidget(welcome);
+    emptyLayout->addLayout(buttons);
+    emptyLayout->addStretch();
+    m_empty->hide();
+    connect(add, &QPushButton::clicked, this, &EndpointsPanel::newRequested);
+    connect(demo, &QPushButton::clicked, this, &EndpointsPanel::demoRequested);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(toolbar);
     layout->addWidget(m_view);
+    layout->addWidget(m_empty);
 
     connect(m_new, &QAction::triggered, this, &EndpointsPanel::newRequested);
     connect(m_connect, &QAction::triggered, this, [this] { Q_EMIT connectRequested(selectedName()); });
@@ -87,7 +116,23 @@ EndpointsPanel::EndpointsPanel(Workspace *workspace, QWidget *parent)
         updateActions();
     });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EndpointsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &EndpointsPanel::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EndpointsPanel::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &EndpointsPanel::updateEmptyState);
     updateActions();
+}
+
+void EndpointsPanel::setEmptyStateEnabled(bool enabled)
+{
+    m_emptyEnabled = enabled;
+    updateEmptyState();
+}
+
+void EndpointsPanel::updateEmptyState()
+{
+    const bool empty = m_emptyEnabled && m_model->rowCount() == 0;
+    m_empty->setVisible(empty);
+    m_view->setVisible(!empty);
 }
 
 QString EndpointsPanel::selectedName() const

@@ -29,6 +29,10 @@ public:
     QTreeView *view() const { return m_view; }
     EndpointListModel *model() const { return m_model; }
     QAction *newAction() const { return m_new; }
+    // With no connection at all, a first start: the panel offers New Connection and the demo
+    // instead of an empty list (off in demo mode, whose endpoints are on their way).
+    void setEmptyStateEnabled(bool enabled);
+    QWidget *emptyState() const { return m_empty; }
 
 Q_SIGNALS:
     void newRequested();
@@ -36,9 +40,11 @@ Q_SIGNALS:
     void removeRequested(const QString &name);
     void connectRequested(const QString &name);
     void disconnectRequested(const QString &name);
+    void demoRequested();
 
 private:
     void updateActions();
+    void updateEmptyState();
 
     Workspace *m_workspace;
     EndpointListModel *m_model;
@@ -48,6 +54,8 @@ private:
     QAction *m_disconnect;
     QAction *m_edit;
     QAction *m_remove;
+    QWidget *m_empty;
+    bool m_emptyEnabled = false;
 };
 
 } // namespace fleetscope::ui

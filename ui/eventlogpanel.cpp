@@ -4,13 +4,16 @@
 #include "core/workspace/workspace.h"
 #include "ui/eventdetails.h"
 #include "ui/severitydelegate.h"
+#include "ui/statuscolors.h"
 #include "ui/themedicon.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
@@ -32,6 +35,8 @@ namespace fleetscope::ui {
 EventLogPanel::EventLogPanel(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
+    , m_severity(new QComboBox(this))
+    , m_range(new QComboBox(this))
     , m_endpoint(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_follow(new QAction(themedIcon(QStringLiteral("follow")), tr("&Follow Newest"), this))
@@ -41,26 +46,29 @@ EventLogPanel::EventLogPanel(Workspace *workspace, QWidget *parent)
     , m_view(new QTableView(this))
     , m_details(new QPlainTextEdit(this))
 {
-    auto *toolbar = new QToolBar(this);
-    toolbar->setIconSize(QSize(16, 16));
-    const QString names[] = {tr("Debug"), tr("Info"), tr("Warning"), tr("Error")};
-    for (int severity = 0; severity < 4; ++severity) {
-        m_severity[severity] = toolbar->addAction(names[severity]);
-        m_severity[severity]->setCheckable(true);
-        m_severity[severity]->setChecked(true);
-        m_severity[severity]->setToolTip(tr("Show %1 events").arg(names[severity].toLower()));
-        connect(m_severity[severity], &QAction::toggled, this, &EventLogPanel::applyFilter);
-    }
-    toolbar->addSeparator();
+    // The filter row: plain widgets in a layout, so they shrink together on a narrow window
+    // instead of falling into a toolbar's overflow menu.
+    m_severity->setToolTip(tr("The least severe events shown"));
+    for (Severity severity : {Severity::Debug, Severity::Info, Severity::Warning, Severity::Error})
+        m_severity->addItem(QString(), static_cast<int>(severity));
+    m_severity->setCurrentIndex(static_cast<int>(Severity::Info)); // debug is mostly noise
+    // The combos give way to the search on a narrow window (their lists still show in full).
+    m_severity->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_severity->setMinimumContentsLength(12);
+    m_range->addItem(tr("All time"), 0);
+    m_range->addItem(tr("Last 5 min"), 5 * 60 * 1000);
+    m_range->addItem(tr("Last 1 h"), 60 * 60 * 1000);
+    m_range->setToolTip(tr("How far back the log shows events"));
     m_endpoint->addItem(tr("All endpoints"), QString());
-    m_endpoint->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    toolbar->addWidget(m_endpoint);
+    m_endpoint->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_endpoint->setMinimumContentsLength(8);
     m_search->setPlaceholderText(tr("Search summary, path, payload (Ctrl+L)"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(themedIcon(QStringLiteral("search")), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(220);
-    toolbar->addWidget(m_search);
-    toolbar->addSeparator();
+    m_search->setMinimumWidth(140);
+
+    auto *toolbar = new QToolBar(this);
+    toolbar->setIconSize(QSize(16, 16));
     m_follow->setCheckable(true);
     m_follow->setChecked(true);
     toolbar->addAction(m_follow);
@@ -73,14 +81,23 @@ EventLogPanel::EventLogPanel(Workspace *workspace, QWidget *parent)
     m_export->setToolTip(tr("Export the shown events"));
     toolbar->addWidget(m_export);
     QAction *clear = toolbar->addAction(themedIcon(QStringLiteral("clear")), tr("Clear Log"));
-    m_history->setToolTip(tr("Search every event kept on disk, this session and earlier ones"));
     m_history->setEnabled(false);
+    setHistoryAvailable(false);
     toolbar->addAction(m_history);
-    auto *spacer = new QWidget(this);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    toolbar->addWidget(spacer);
-    m_count->setForegroundRole(QPalette::PlaceholderText);
-    toolbar->addWidget(m_count);
+    toolbar->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred); // never an overflow menu
+
+    auto *filters = new QHBoxLayout;
+    filters->setContentsMargins(4, 2, 0, 2);
+    filters->setSpacing(4);
+    filters->addWidget(m_search, 3);
+    filters->addWidget(m_severity);
+    filters->addWidget(m_range);
+    filters->addWidget(m_endpoint, 1);
+    filters->addWidget(toolbar);
+
+    m_count->setWordWrap(true);
+    m_count->setTextFormat(Qt::RichText);
+    m_count->setContentsMargins(4, 2, 4, 2);
 
     m_view->setModel(workspace->events());
     m_view->setItemDelegate(new SeverityDelegate(m_view));
@@ -90,6 +107,9 @@ EventLogPanel::EventLogPanel(Workspace *workspace, QWidget *parent)
     m_view->setShowGrid(false);
     m_view->setAlternatingRowColors(true);
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Tab leaves the table for the next control; the arrow keys move between rows.
+    m_view->setTabKeyNavigation(false);
+    m_view->installEventFilter(this);
     // Fixed row heights: no per-row measuring, whatever the row count.
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -99,7 +119,7 @@ EventLogPanel::EventLogPanel(Workspace *workspace, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     header->resizeSection(
-        EventLogModel::TimeColumn, fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000")) + 16);
+        EventLogModel::TimeColumn, fontMetrics().horizontalAdvance(QStringLiteral("Dec 31 00:00:00.000")) + 16);
     header->resizeSection(EventLogModel::EndpointColumn, 140);
     header->resizeSection(EventLogModel::SeverityColumn, 84);
     header->resizeSection(EventLogModel::PathColumn, 180);
@@ -108,20 +128,36 @@ EventLogPanel::EventLogPanel(Workspace *workspace, QWidget *parent)
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setPlaceholderText(tr("Select an event to see its payload"));
     m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_details->setTabChangesFocus(true);
 
+    // The payload pane gets room to read a JSON body; the counts sit above it.
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->setSpacing(0);
+    sideLayout->addWidget(m_count);
+    sideLayout->addWidget(m_details, 1);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_view);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 4);
-    splitter->setStretchFactor(1, 1);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({600, 400});
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(toolbar);
+    layout->addLayout(filters);
     layout->addWidget(splitter);
 
+    m_rangeClock.setInterval(5000);
+    connect(&m_rangeClock, &QTimer::timeout, this, [this] {
+        if (const qint64 span = m_range->currentData().toLongLong(); span > 0)
+            m_workspace->events()->advanceSince(QDateTime::currentMSecsSinceEpoch() - span);
+    });
+    connect(m_severity, &QComboBox::currentIndexChanged, this, &EventLogPanel::applyFilter);
+    connect(m_range, &QComboBox::currentIndexChanged, this, &EventLogPanel::applyFilter);
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(250);
     m_followTimer.setSingleShot(true);
@@ -149,7 +185,17 @@ EventLogPanel::EventLogPanel(Workspace *workspace, QWidget *parent)
             m_countTimer.start();
     });
     connect(workspace->events(), &QAbstractItemModel::modelReset, this, &EventLogPanel::updateCount);
+    // The counts change with events the filter hides too.
+    connect(workspace, &Workspace::eventsAppended, this, [this] {
+        if (!m_countTimer.isActive())
+            m_countTimer.start();
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventLogPanel::showDetails);
+    // Moving up from the newest row is reading back: stop following; moving to it follows again.
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &now) {
+        if (m_view->hasFocus() && now.isValid())
+            m_follow->setChecked(now.row() == m_workspace->events()->rowCount() - 1);
+    });
     connect(workspace, &Workspace::endpointAdded, this, &EventLogPanel::refreshEndpoints);
     connect(workspace, &Workspace::endpointRemoved, this, &EventLogPanel::refreshEndpoints);
     connect(csv, &QAction::triggered, this, [this] {
@@ -171,7 +217,22 @@ EventLogPanel::EventLogPanel(Workspace *workspace, QWidget *parent)
         m_details->clear();
     });
     refreshEndpoints();
-    updateCount();
+    applyFilter();
+}
+
+bool EventLogPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // Entering the table without a current row: start at the newest row while following (the
+    // table would otherwise pick its first, oldest row and scroll away from the newest).
+    if (watched == m_view && event->type() == QEvent::FocusIn && !m_view->currentIndex().isValid()) {
+        const int rows = m_workspace->events()->rowCount();
+        if (rows > 0) {
+            const int row = m_follow->isChecked() ? rows - 1 : std::max(0, m_view->rowAt(0));
+            m_view->selectionModel()->setCurrentIndex(
+                m_workspace->events()->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void EventLogPanel::setSearchText(const QString &text)
@@ -181,16 +242,41 @@ void EventLogPanel::setSearchText(const QString &text)
     applyFilter();
 }
 
+void EventLogPanel::setMinimumSeverity(Severity severity)
+{
+    m_severity->setCurrentIndex(m_severity->findData(static_cast<int>(severity)));
+}
+
+Severity EventLogPanel::minimumSeverity() const
+{
+    return static_cast<Severity>(m_severity->currentData().toInt());
+}
+
+void EventLogPanel::setRange(qint64 spanMs)
+{
+    m_range->setCurrentIndex(std::max(0, m_range->findData(spanMs)));
+}
+
+void EventLogPanel::setHistoryAvailable(bool available)
+{
+    m_history->setEnabled(available);
+    m_history->setToolTip(available ? tr("Search every event kept on disk, this session and earlier ones")
+                                    : tr("History is off: demo mode keeps no event log on disk to search"));
+    m_history->setStatusTip(m_history->toolTip());
+}
+
 void EventLogPanel::applyFilter()
 {
     EventFilter filter;
-    filter.severityMask = 0;
-    for (int severity = 0; severity < 4; ++severity) {
-        if (m_severity[severity]->isChecked())
-            filter.severityMask |= 1 << severity;
-    }
+    filter.severityMask = EventFilter::atLeast(minimumSeverity());
     filter.endpoint = m_endpoint->currentData().toString();
     filter.text = m_search->text().trimmed();
+    const qint64 span = m_range->currentData().toLongLong();
+    filter.since = span > 0 ? QDateTime::currentMSecsSinceEpoch() - span : 0;
+    if (span > 0)
+        m_rangeClock.start();
+    else
+        m_rangeClock.stop();
     m_workspace->events()->setFilter(filter);
     m_details->clear();
     if (m_follow->isChecked())
@@ -209,15 +295,37 @@ void EventLogPanel::refreshEndpoints()
     m_endpoint->setCurrentIndex(std::max(0, m_endpoint->findData(current)));
 }
 
+QString EventLogPanel::eventCountText(qint64 count)
+{
+    const QString number = QLocale().toString(count);
+    return count == 1 ? tr("%1 event").arg(number) : tr("%1 events").arg(number);
+}
+
 void EventLogPanel::updateCount()
 {
     const EventLogModel *model = m_workspace->events();
     const QLocale locale;
-    if (model->filter().isPassThrough())
-        m_count->setText(tr("%1 events ").arg(locale.toString(model->totalCount())));
-    else
-        m_count->setText(
-            tr("%1 of %2 events ").arg(locale.toString(model->rowCount()), locale.toString(model->totalCount())));
+    // The selector says how many events each choice shows.
+    const QString names[] = {tr("Debug and up"), tr("Info and up"), tr("Warnings and errors"), tr("Errors only")};
+    qint64 atLeast = 0;
+    for (int severity = 3; severity >= 0; --severity) {
+        atLeast += model->countOf(static_cast<Severity>(severity));
+        m_severity->setItemText(severity, QStringLiteral("%1 (%2)").arg(names[severity], locale.toString(atLeast)));
+    }
+    QString text = model->filter().isPassThrough()
+        ? eventCountText(model->totalCount())
+        : tr("%1 of %2").arg(locale.toString(model->rowCount()), eventCountText(model->totalCount()));
+    // Problems stand out, in their severity's colour.
+    for (Severity severity : {Severity::Error, Severity::Warning}) {
+        const qint64 n = model->countOf(severity);
+        if (n == 0)
+            continue;
+        const QString what = severity == Severity::Error ? (n == 1 ? tr("error") : tr("errors"))
+                                                         : (n == 1 ? tr("warning") : tr("warnings"));
+        text += QStringLiteral(" · <span style=\"color:%1\">%2 %3</span>")
+                    .arg(StatusColors::forSeverity(severity, palette()).name(), locale.toString(n), what);
+    }
+    m_count->setText(text);
 }
 
 void EventLogPanel::showDetails()

@@ -68,7 +68,10 @@ HistoryDialog::HistoryDialog(EventStore *store, const QStringList &endpoints, QW
     range->addWidget(m_until);
     range->addStretch();
     auto *form = new QFormLayout;
-    form->addRow(tr("&From:"), range);
+    // A row whose field is a layout gets no buddy by itself: give its label one, or the "&" shows.
+    auto *fromLabel = new QLabel(tr("&From:"), this);
+    fromLabel->setBuddy(m_since);
+    form->addRow(fromLabel, range);
     form->addRow(tr("&Endpoint:"), m_endpoint);
     form->addRow(tr("Se&verity:"), m_severity);
     form->addRow(tr("&Text:"), m_text);
@@ -77,7 +80,9 @@ HistoryDialog::HistoryDialog(EventStore *store, const QStringList &endpoints, QW
     limitRow->addStretch();
     limitRow->addWidget(m_status);
     limitRow->addWidget(m_searchButton);
-    form->addRow(tr("&Newest:"), limitRow);
+    auto *limitLabel = new QLabel(tr("&Newest:"), this);
+    limitLabel->setBuddy(m_limit);
+    form->addRow(limitLabel, limitRow);
 
     m_view->setModel(m_results);
     m_view->setItemDelegate(new SeverityDelegate(m_view));

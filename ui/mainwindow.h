@@ -16,6 +16,7 @@ class Workspace;
 
 namespace fleetscope::ui {
 
+class AppTheme;
 class ChartsPanel;
 class ComposerPanel;
 class ConnectionController;
@@ -66,18 +67,29 @@ public:
     StatusSummary *statusSummary() const { return m_summary; }
     ConnectionController *connections() const { return m_connections; }
     RecordingActions *recording() const { return m_recording; }
+    // View > Theme (system, light, dark), kept in the session when persisting.
+    AppTheme *theme() const { return m_theme; }
     // Settings > Event Log Retention… (disabled without an event store).
     QAction *retentionAction() const { return m_retentionAction; }
+    // Help > Keyboard Shortcuts (F1): opens a ShortcutsDialog.
+    QAction *shortcutsAction() const { return m_shortcutsAction; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
     void createMenus();
     void createToolBar();
     void defaultLayout();
+    // Narrows docks that take more than their share, so the chart keeps about half the window.
+    void balanceDocks();
+    // The default layout's dock sizes, as shares of the window's size.
+    void shareDocks();
     void about();
+    void showShortcuts();
 
     Services m_services;
     bool m_persist;
@@ -89,11 +101,15 @@ private:
     StatusSummary *m_summary;
     ConnectionController *m_connections;
     RecordingActions *m_recording;
+    AppTheme *m_theme;
     QAction *m_retentionAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_confirmWritesAction = nullptr;
     QDockWidget *m_endpointsDock = nullptr;
     QDockWidget *m_topicsDock = nullptr;
     QDockWidget *m_logDock = nullptr;
     QDockWidget *m_composerDock = nullptr;
+    bool m_shareDocks = false;
     QSet<QString> m_demoEndpoints; // subscribed to everything once browsed
 };
 

@@ -11,6 +11,9 @@ PayloadEditor::PayloadEditor(QWidget *parent)
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
     setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Tab moves to the next control, as everywhere in the window (indentation is the
+    // composer's layout, not something typed).
+    setTabChangesFocus(true);
     setPlaceholderText(tr("Payload (JSON). Ctrl+Enter sends."));
     connect(this, &QPlainTextEdit::textChanged, this, &PayloadEditor::clearProblem);
 }

@@ -31,8 +31,10 @@ RecordingActions::RecordingActions(Workspace *workspace, QWidget *window)
     m_record->setCheckable(true);
     m_record->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_record->setToolTip(tr("Record every frame in and out of every endpoint into a file (Ctrl+Shift+R)"));
-    m_replay->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    m_replay->setToolTip(tr("Open a recording as a read-only endpoint (Ctrl+Shift+P)"));
+    // Opening a recording is File > Open (Ctrl+Shift+P is the chart's Pause).
+    m_replay->setShortcut(QKeySequence::Open);
+    m_replay->setToolTip(tr("Open a recording as a read-only endpoint (%1)")
+                             .arg(m_replay->shortcut().toString(QKeySequence::NativeText)));
     connect(m_record, &QAction::toggled, this, &RecordingActions::toggleRecording);
     connect(m_replay, &QAction::triggered, this, &RecordingActions::chooseReplay);
     connect(workspace, &Workspace::recordingChanged, this, &RecordingActions::onRecordingChanged);

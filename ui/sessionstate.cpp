@@ -42,4 +42,24 @@ QVariantList SessionState::charts() const
     return m_settings.value(QStringLiteral("charts/list")).toList();
 }
 
+QString SessionState::theme() const
+{
+    return m_settings.value(QStringLiteral("view/theme")).toString();
+}
+
+void SessionState::saveTheme(const QString &theme)
+{
+    m_settings.setValue(QStringLiteral("view/theme"), theme);
+}
+
+bool SessionState::confirmWrites() const
+{
+    return m_settings.value(QStringLiteral("composer/confirmWrites"), true).toBool();
+}
+
+void SessionState::saveConfirmWrites(bool on)
+{
+    m_settings.setValue(QStringLiteral("composer/confirmWrites"), on);
+}
+
 } // namespace fleetscope::ui

@@ -24,6 +24,12 @@ public:
     bool restoreWindow(QMainWindow *window) const;
     void saveCharts(const QVariantList &charts);
     QVariantList charts() const;
+    // View > Theme: "system", "light" or "dark" (AppTheme::name); empty when never chosen.
+    QString theme() const;
+    void saveTheme(const QString &theme);
+    // Settings > Confirm Writes to Devices (on until turned off).
+    bool confirmWrites() const;
+    void saveConfirmWrites(bool on);
     void sync() { m_settings.sync(); }
 
 private:

@@ -1,6 +1,7 @@
 #include "ui/topicspanel.h"
 
 #include "core/workspace/workspace.h"
+#include "ui/columnfitter.h"
 #include "ui/themedicon.h"
 #include "ui/topictreeview.h"
 
@@ -8,6 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSortFilterProxyModel>
@@ -27,6 +29,7 @@ TopicsPanel::TopicsPanel(Workspace *workspace, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new TopicTreeView(this))
+    , m_hint(new QLabel(this))
 {
     m_filter->setPlaceholderText(tr("Filter topics (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
@@ -50,21 +53,29 @@ TopicsPanel::TopicsPanel(Workspace *workspace, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->header()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
-    // The topic names take what the fixed columns leave: every column stays in view.
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->header()->setSectionResizeMode(TopicTreeModel::NameColumn, QHeaderView::Stretch);
-    m_view->header()->resizeSection(TopicTreeModel::TypeColumn, 64);
-    m_view->header()->resizeSection(TopicTreeModel::CountColumn, 50);
-    m_view->header()->resizeSection(TopicTreeModel::RateColumn, 48);
-    m_view->header()->resizeSection(TopicTreeModel::LastValueColumn, 80);
-    m_view->header()->resizeSection(
-        TopicTreeModel::LastSeenColumn, fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 14);
+    // The topic names take what the other columns leave, never less than a readable minimum; on a
+    // narrow dock the columns that matter least step aside rather than all being cut.
+    const QFontMetrics metrics = fontMetrics();
+    new ColumnFitter(m_view, TopicTreeModel::NameColumn,
+        metrics.horizontalAdvance(QStringLiteral("blackboard-stream")) + 3 * m_view->indentation(),
+        {
+            {TopicTreeModel::LastValueColumn, metrics.horizontalAdvance(QStringLiteral("snapshot: 12 KB")), 5},
+            {TopicTreeModel::RateColumn, metrics.horizontalAdvance(QStringLiteral("00.0/s")) + 16, 4},
+            {TopicTreeModel::CountColumn, metrics.horizontalAdvance(QStringLiteral("Count")) + 20, 3},
+            {TopicTreeModel::LastSeenColumn, metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 14, 2},
+            {TopicTreeModel::TypeColumn, metrics.horizontalAdvance(QStringLiteral("application/json")) + 14, 1},
+        });
+
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->setContentsMargins(4, 0, 4, 0);
+    m_hint->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(m_filter);
+    layout->addWidget(m_hint);
     layout->addWidget(m_view);
 
     m_debounce.setSingleShot(true);
@@ -73,6 +84,10 @@ TopicsPanel::TopicsPanel(Workspace *workspace, QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
     connect(m_view, &QTreeView::doubleClicked, this, &TopicsPanel::toggleSubscription);
     connect(workspace, &Workspace::browseFinished, this, &TopicsPanel::expandBrowsed);
+    // A connected endpoint shows no values until something is subscribed: say so.
+    connect(workspace, &Workspace::browseFinished, this, &TopicsPanel::updateHint);
+    connect(workspace, &Workspace::subscriptionsChanged, this, &TopicsPanel::updateHint);
+    connect(workspace, &Workspace::endpointRemoved, this, &TopicsPanel::updateHint);
     connect(m_view, &QTreeView::customContextMenuRequested, this, &TopicsPanel::showMenu);
     // Endpoints open as they arrive: their first level is what people look for.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &under, int first, int last) {
@@ -81,6 +96,21 @@ TopicsPanel::TopicsPanel(Workspace *workspace, QWidget *parent)
         for (int row = first; row <= last; ++row)
             m_view->expand(m_proxy->index(row, 0));
     });
+}
+
+void TopicsPanel::updateHint()
+{
+    QStringList quiet;
+    for (const QString &name : m_workspace->endpointNames()) {
+        if (m_workspace->status(name).state == LinkState::Ready && m_workspace->subscriptions(name).isEmpty()
+            && m_workspace->topics()->rowCount(m_workspace->topics()->indexFor(name)) > 0)
+            quiet << name;
+    }
+    m_hint->setText(quiet.isEmpty() ? QString()
+                                    : tr("%1: nothing subscribed yet. Double-click a topic (or right-click › "
+                                         "Subscribe) to see its values; Chart This subscribes too.")
+                                          .arg(quiet.join(QStringLiteral(", "))));
+    m_hint->setVisible(!quiet.isEmpty());
 }
 
 void TopicsPanel::setFilterText(const QString &text)

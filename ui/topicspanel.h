@@ -3,6 +3,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QModelIndex;
 class QSortFilterProxyModel;
@@ -30,6 +31,8 @@ public:
 
     QTreeView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
+    // "HQ: nothing subscribed yet…", shown while a connected endpoint has no subscription.
+    QLabel *hint() const { return m_hint; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     // Applies a filter now (what typing does after the debounce).
     void setFilterText(const QString &text);
@@ -48,11 +51,13 @@ private:
     void expandBrowsed(const QString &endpoint);
     void toggleSubscription(const QModelIndex &proxyIndex);
     void showMenu(const QPoint &pos);
+    void updateHint();
 
     Workspace *m_workspace;
     QLineEdit *m_filter;
     QSortFilterProxyModel *m_proxy;
     QTreeView *m_view;
+    QLabel *m_hint;
     QTimer m_debounce;
 };
 

@@ -10,6 +10,7 @@
 #include "core/workspace/workspace.h"
 #include "fleetscope_version.h"
 #include "sim/common/simulatorregistry.h"
+#include "ui/apptheme.h"
 #include "ui/configlocation.h"
 #include "ui/demofleet.h"
 #include "ui/keychainsecretstore.h"
@@ -42,13 +43,19 @@ struct GuiOptions
     QCommandLineOption after {QStringLiteral("after"),
         QStringLiteral("With --screenshot: seconds after the first paint (default 3)."), QStringLiteral("seconds"),
         QStringLiteral("3")};
+    QCommandLineOption size {QStringLiteral("size"),
+        QStringLiteral("Open the window at this size, e.g. 1024x700 (the saved layout otherwise)."),
+        QStringLiteral("WxH")};
+    QCommandLineOption theme {QStringLiteral("theme"),
+        QStringLiteral("system, light or dark, for this run (View > Theme chooses and keeps one)."),
+        QStringLiteral("name")};
 
     void addTo(QCommandLineParser &parser) const
     {
         parser.setApplicationDescription(QStringLiteral(FLEETSCOPE_DESCRIPTION));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, screenshot, after});
+        parser.addOptions({demo, screenshot, after, size, theme});
     }
 };
 
@@ -96,6 +103,20 @@ int main(int argc, char **argv)
         std::cerr << "fleetscope: --after takes a number of seconds\n";
         return 2;
     }
+    QSize size;
+    if (parser.isSet(options.size)) {
+        const QStringList parts = parser.value(options.size).split(QLatin1Char('x'));
+        size = parts.size() == 2 ? QSize(parts[0].toInt(), parts[1].toInt()) : QSize();
+        if (size.width() < 320 || size.height() < 240) {
+            std::cerr << "fleetscope: --size takes WIDTHxHEIGHT, e.g. 1024x700\n";
+            return 2;
+        }
+    }
+    const QString theme = parser.value(options.theme);
+    if (!theme.isEmpty() && ui::AppTheme::name(ui::AppTheme::fromName(theme)) != theme.toLower()) {
+        std::cerr << "fleetscope: --theme takes system, light or dark\n";
+        return 2;
+    }
 
     ProtocolRegistry protocols;
     registerBuiltinProtocols(protocols);
@@ -133,6 +154,10 @@ int main(int argc, char **argv)
 
     ui::MainWindow window({&workspace, &templates, &profiles, &secrets, &session, eventStore.get()}, !demo);
     window.restoreSession();
+    if (!theme.isEmpty())
+        window.theme()->apply(ui::AppTheme::fromName(theme));
+    if (size.isValid())
+        window.resize(size);
 
     std::unique_ptr<gui::WindowCapture> capture;
     if (parser.isSet(screenshotOption)) {

@@ -1,20 +1,24 @@
 #include "core/endpoint/protocolregistry.h"
 #include "core/workspace/workspace.h"
 #include "tests/common/testsupport.h"
+#include "ui/chartlegend.h"
 #include "ui/chartspanel.h"
 #include "ui/chartview.h"
 
+#include <QSet>
 #include <QTabWidget>
+#include <QTimer>
 
 #include <QDateTimeAxis>
 #include <QFile>
-#include <QLegend>
-#include <QLegendMarker>
+#include <QInputDialog>
 #include <QLineSeries>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace fleetscope;
 using namespace fleetscope::ui;
@@ -26,6 +30,16 @@ EndpointConfig simulated(const sim::Simulator &simulator, const QString &name)
     config.name = name;
     config.link.pingIntervalMs = 0;
     return config;
+}
+
+// Adds the simulator as endpoint "fleet", connects and waits for its tree.
+void connectFleet(Workspace *workspace, const sim::Simulator &simulator)
+{
+    QString error;
+    QVERIFY2(workspace->addEndpoint(simulated(simulator, QStringLiteral("fleet")), &error), qPrintable(error));
+    QSignalSpy browsed(workspace, &Workspace::browseFinished);
+    workspace->connectEndpoint(QStringLiteral("fleet"));
+    QTRY_VERIFY_WITH_TIMEOUT(!browsed.isEmpty(), 10000);
 }
 
 // A panel big enough to have a real plot area.
@@ -51,11 +65,7 @@ private Q_SLOTS:
         auto simulator = test::startSimulator(QStringLiteral("exosite"));
         QVERIFY(simulator);
         Workspace workspace(m_protocols);
-        QString error;
-        QVERIFY(workspace.addEndpoint(simulated(*simulator, QStringLiteral("fleet")), &error));
-        QSignalSpy browsed(&workspace, &Workspace::browseFinished);
-        workspace.connectEndpoint(QStringLiteral("fleet"));
-        QTRY_VERIFY_WITH_TIMEOUT(!browsed.isEmpty(), 10000);
+        connectFleet(&workspace, *simulator);
 
         ChartsPanel charts(&workspace);
         showSized(&charts);
@@ -198,12 +208,14 @@ private Q_SLOTS:
         chart->addSeries(a);
         chart->addSeries(b);
         QCOMPARE(chart->lineSeries(a)->name(), QStringLiteral("a"));
-        QLegendMarker *marker = chart->chart()->legend()->markers(chart->lineSeries(b)).first();
-        QTRY_VERIFY(marker->isVisible());
-        Q_EMIT marker->clicked();
+        // A click on the legend entry hides the series; the entry stays to be clicked back.
+        ChartLegend *legend = chart->legend();
+        QTRY_VERIFY(legend->isVisible());
+        QListWidgetItem *entry = legend->findItems(QStringLiteral("b"), Qt::MatchStartsWith).value(0);
+        QVERIFY(entry);
+        QTest::mouseClick(legend->viewport(), Qt::LeftButton, {}, legend->visualItemRect(entry).center());
         QVERIFY(!chart->isSeriesVisible(b));
-        QVERIFY(marker->isVisible()); // still there to be clicked back
-
+        QCOMPARE(legend->count(), 2);
         QTemporaryDir dir;
         QString error;
         QVERIFY(chart->exportCsv(dir.filePath(QStringLiteral("v.csv")), &error));
@@ -216,7 +228,7 @@ private Q_SLOTS:
         QVERIFY(chart->exportPng(dir.filePath(QStringLiteral("c.png"))));
         QVERIFY(QImage(dir.filePath(QStringLiteral("c.png"))).width() > 100);
 
-        Q_EMIT marker->clicked();
+        QTest::mouseClick(legend->viewport(), Qt::LeftButton, {}, legend->visualItemRect(entry).center());
         QVERIFY(chart->isSeriesVisible(b));
     }
 
@@ -225,11 +237,7 @@ private Q_SLOTS:
         auto simulator = test::startSimulator(QStringLiteral("exosite"));
         QVERIFY(simulator);
         Workspace workspace(m_protocols);
-        QString error;
-        QVERIFY(workspace.addEndpoint(simulated(*simulator, QStringLiteral("fleet")), &error));
-        QSignalSpy browsed(&workspace, &Workspace::browseFinished);
-        workspace.connectEndpoint(QStringLiteral("fleet"));
-        QTRY_VERIFY_WITH_TIMEOUT(!browsed.isEmpty(), 10000);
+        connectFleet(&workspace, *simulator);
         ChartsPanel charts(&workspace);
         showSized(&charts);
         ChartPanel *chart = charts.addChart();
@@ -246,6 +254,97 @@ private Q_SLOTS:
         QCOMPARE(chart->seriesKeys(),
             QStringList {Workspace::seriesKey(QStringLiteral("fleet"), QStringLiteral("humidity"))});
         QVERIFY(workspace.subscriptions(QStringLiteral("fleet")).contains(QStringLiteral("humidity")));
+    }
+
+    // Issue 18.5: eight series of different units on one axis, names cut to "sens…", colours
+    // repeating, no value read-out. Each unit gets its axis (units from the topics' metadata), the
+    // legend names series as the tree does, the crosshair reads values out, a series can be
+    // removed, a chart renamed, and Chart This says what it added where.
+    void chartsYouCanReadAndManage()
+    {
+        auto simulator = test::startSimulator(QStringLiteral("exosite"));
+        QVERIFY(simulator);
+        Workspace workspace(m_protocols);
+        connectFleet(&workspace, *simulator);
+        ChartsPanel charts(&workspace);
+        showSized(&charts);
+        ChartPanel *chart = charts.addChart(QStringLiteral("Trucks"));
+        QSignalSpy charted(&charts, &ChartsPanel::charted);
+        const QStringList paths {QStringLiteral("truck-01/temperature"), QStringLiteral("truck-02/temperature"),
+            QStringLiteral("truck-01/battery")};
+        charts.chartTopics(QStringLiteral("fleet"), paths, chart);
+        QCOMPARE(charted.size(), 1);
+        QVERIFY2(charted.first().first().toString().contains(QStringLiteral("“Trucks”")),
+            qPrintable(charted.first().first().toString()));
+        const QString t1 = Workspace::seriesKey(QStringLiteral("fleet"), paths[0]);
+        const QString t2 = Workspace::seriesKey(QStringLiteral("fleet"), paths[1]);
+        const QString battery = Workspace::seriesKey(QStringLiteral("fleet"), paths[2]);
+
+        // One axis per unit, titled with it.
+        QCOMPARE(chart->yAxisCount(), 2);
+        QCOMPARE(chart->yAxis(t1), chart->yAxis(t2));
+        QVERIFY(chart->yAxis(t1) != chart->yAxis(battery));
+        QCOMPARE(chart->yAxis(t1)->titleText(), QStringLiteral("°C"));
+        QCOMPARE(chart->yAxis(battery)->titleText(), QStringLiteral("%"));
+
+        // The legend names device and topic as the tree shows them, and the endpoint; the whole
+        // path is on hover.
+        ChartLegend *legend = chart->legend();
+        const QString entry = legend->entryText(t1);
+        QVERIFY2(
+            entry.contains(QLatin1String("temperature"), Qt::CaseInsensitive) && entry.contains(QLatin1String("fleet")),
+            qPrintable(entry));
+        const QString device =
+            workspace.topics()->indexFor(QStringLiteral("fleet"), QStringLiteral("truck-01")).data().toString();
+        QVERIFY2(entry.startsWith(device), qPrintable(entry + QStringLiteral(" / ") + device));
+        QVERIFY(legend->findItems(entry, Qt::MatchExactly).value(0)->toolTip().contains(paths[0]));
+
+        // The crosshair: the pointer over the plot reads each value out, with its unit.
+        QTRY_VERIFY_WITH_TIMEOUT(chart->lineSeries(t1)->count() > 0, 15000);
+        chart->refresh();
+        ChartView *view = chart->view();
+        const QPoint inPlot = view->mapFromScene(chart->chart()->mapToScene(chart->chart()->plotArea().center()));
+        QSignalSpy hovered(view, &ChartView::hovered);
+        QTest::mouseMove(view->viewport(), inPlot);
+        QTRY_VERIFY(!hovered.isEmpty());
+        QVERIFY(hovered.constLast().first().toLongLong() > 0);
+        QTRY_VERIFY2(legend->entryText(t1).contains(QStringLiteral(" °C")), qPrintable(legend->entryText(t1)));
+
+        // Delete on a legend entry removes its series; the unit's axis goes with its last series.
+        legend->setFocus();
+        legend->setCurrentRow(legend->keys().indexOf(battery));
+        QTest::keyClick(legend, Qt::Key_Delete);
+        QCOMPARE(chart->seriesKeys(), (QStringList {t1, t2}));
+        QCOMPARE(chart->yAxisCount(), 1);
+        QVERIFY(charted.constLast().first().toString().contains(QLatin1String("Removed")));
+
+        // Rename the tab (F2 asks for the title).
+        QTimer answer;
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [] {
+            if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+                dialog->setTextValue(QStringLiteral("Temperatures"));
+                dialog->accept();
+            }
+        });
+        answer.start();
+        charts.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&charts));
+        chart->view()->setFocus();
+        QTest::keyClick(chart->view(), Qt::Key_F2);
+        QCOMPARE(charts.tabs()->tabText(charts.tabs()->indexOf(chart)), QStringLiteral("Temperatures"));
+
+        // Charting one already there says so.
+        charts.chartTopics(QStringLiteral("fleet"), {paths[0]}, chart);
+        QVERIFY(charted.constLast().first().toString().contains(QLatin1String("Already")));
+    }
+
+    void colorsDoNotRepeat()
+    {
+        QSet<QRgb> colors;
+        for (int i = 0; i < 24; ++i)
+            colors.insert(ChartPanel::seriesColor(i).rgb());
+        QCOMPARE(colors.size(), 24);
     }
 
     void stateRoundTrip()

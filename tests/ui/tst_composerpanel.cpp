@@ -2,17 +2,23 @@
 #include "core/workspace/templatelibrary.h"
 #include "core/workspace/workspace.h"
 #include "sim/exosite/exositesimulator.h"
+#include "sim/intu/intusimulator.h"
 #include "tests/common/testsupport.h"
 #include "ui/composerpanel.h"
 #include "ui/payloadeditor.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QStringListModel>
 #include <QTest>
+#include <QTimer>
 
 using namespace fleetscope;
 using namespace fleetscope::ui;
@@ -28,17 +34,10 @@ private Q_SLOTS:
 
     void init()
     {
-        m_simulator = test::startSimulator(QStringLiteral("exosite"));
-        QVERIFY(m_simulator);
         m_workspace = std::make_unique<Workspace>(m_protocols);
         m_templates = std::make_unique<TemplateLibrary>(m_protocols);
-        EndpointConfig config = m_simulator->clientConfig();
-        config.name = QStringLiteral("fleet");
-        QString error;
-        QVERIFY(m_workspace->addEndpoint(config, &error));
-        QSignalSpy browsed(m_workspace.get(), &Workspace::browseFinished);
-        m_workspace->connectEndpoint(QStringLiteral("fleet"));
-        QTRY_VERIFY_WITH_TIMEOUT(!browsed.isEmpty(), 10000);
+        addConnected(QStringLiteral("exosite"), QStringLiteral("fleet"), &m_simulator);
+        QVERIFY(m_simulator);
         m_panel = std::make_unique<ComposerPanel>(m_workspace.get(), m_templates.get());
         m_panel->show();
         // Shortcuts (Ctrl+Enter) only fire in the active window.
@@ -117,7 +116,165 @@ private Q_SLOTS:
         QVERIFY(exosite->receivedFrames().constLast().contains(QLatin1String("\"write\"")));
     }
 
+    // Intu publishes plain text: the built-in speech templates reach the server as they read, and
+    // the editor keeps their spaces (issue 18.1: "what time is it" became "whattimeisit" and was
+    // refused as "illegal number").
+    void plainTextTemplatesAreSentAsTheyRead_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("speech") << QStringLiteral("Inject user speech") << QStringLiteral("conversation")
+                                << QStringLiteral("what time is it");
+        QTest::newRow("child node") << QStringLiteral("Talk to a child node")
+                                    << QStringLiteral("pepper-7f3a/conversation") << QStringLiteral("hello pepper");
+    }
+
+    void plainTextTemplatesAreSentAsTheyRead()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, target);
+        QFETCH(QString, text);
+        std::unique_ptr<sim::Simulator> simulator;
+        addConnected(QStringLiteral("intu"), QStringLiteral("robot"), &simulator);
+        auto *intu = qobject_cast<sim::intu::IntuSimulator *>(simulator.get());
+        QVERIFY(intu);
+
+        QVERIFY(m_panel->setEndpoint(QStringLiteral("robot")));
+        QCOMPARE(m_panel->payloadSyntax(), PayloadSyntax::TextOrJson);
+        QVERIFY(m_panel->applyTemplate(name));
+        QCOMPARE(m_panel->editor()->toPlainText(), text);
+        QCOMPARE(m_panel->targetEdit()->text(), target);
+        QSignalSpy replied(m_panel.get(), &ComposerPanel::replied);
+        QVERIFY2(m_panel->send(), qPrintable(m_panel->problemText()));
+        QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+        QVERIFY2(replied.first().at(1).toBool(), qPrintable(m_panel->problemText()));
+        auto published = [&] {
+            for (const QJsonObject &message : intu->receivedMessages()) {
+                if (message.value(QLatin1String("msg")).toString() == QLatin1String("publish_at")
+                    && message.value(QLatin1String("data")).toString() == text)
+                    return message.value(QLatin1String("targets")).toArray().first().toString();
+            }
+            return QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(published(), target, 10000);
+
+        // Text that opens like JSON is held to JSON, with its position.
+        m_panel->setPayload(QStringLiteral("{\"event\" \"get_config\"}"));
+        QVERIFY(!m_panel->send());
+        QVERIFY2(m_panel->problemText().contains(QLatin1String("line 1")), qPrintable(m_panel->problemText()));
+    }
+
+    // Issue 18.7: "Compose to This" on an Exosite dataport kept an Intu body in the editor; a new
+    // endpoint kept the old target, payload and reply. What no longer applies is reset.
+    void changingEndpointResetsWhatNoLongerApplies()
+    {
+        std::unique_ptr<sim::Simulator> simulator;
+        addConnected(QStringLiteral("intu"), QStringLiteral("robot"), &simulator);
+        QVERIFY(simulator);
+
+        // An Intu command sent, its reply shown.
+        QVERIFY(m_panel->setEndpoint(QStringLiteral("robot")));
+        QVERIFY(m_panel->applyTemplate(QStringLiteral("Get the configuration")));
+        QSignalSpy replied(m_panel.get(), &ComposerPanel::replied);
+        QVERIFY(m_panel->send());
+        QTRY_COMPARE_WITH_TIMEOUT(replied.size(), 1, 10000);
+        QVERIFY(!m_panel->replyText().isEmpty());
+
+        // Compose to an Exosite dataport: nothing of the Intu command is left.
+        m_panel->composeTo(QStringLiteral("fleet"), QStringLiteral("truck-01/temperature"));
+        QCOMPARE(m_panel->endpointBox()->currentText(), QStringLiteral("fleet"));
+        QCOMPARE(m_panel->targetEdit()->text(), QStringLiteral("truck-01/temperature"));
+        QVERIFY2(m_panel->editor()->toPlainText().isEmpty(), qPrintable(m_panel->editor()->toPlainText()));
+        QVERIFY(m_panel->replyText().isEmpty());
+        QVERIFY(m_panel->problemText().isEmpty());
+        QCOMPARE(m_panel->templateBox()->currentIndex(), -1);
+
+        // Choosing the other endpoint in the box: its target does not exist there, so it goes.
+        m_panel->setPayload(QStringLiteral("21.5"));
+        m_panel->endpointBox()->setCurrentIndex(m_panel->endpointBox()->findText(QStringLiteral("robot")));
+        QVERIFY(m_panel->targetEdit()->text().isEmpty());
+        QVERIFY(m_panel->editor()->toPlainText().isEmpty());
+    }
+
+    // Issue 18.7: "Write a value" left the cursor after 21.5, so typing 42 sent 21.542, and without
+    // asking. The value is selected; the first write to a target asks (and can be turned off).
+    void writeTemplateSelectsItsValueAndAsksFirst()
+    {
+        auto *exosite = qobject_cast<sim::exosite::ExositeSimulator *>(m_simulator.get());
+        QVERIFY(exosite);
+        m_panel->composeTo(QStringLiteral("fleet"), QStringLiteral("truck-01/battery"));
+        QVERIFY(m_panel->applyTemplate(QStringLiteral("Write a value (plain)")));
+        QCOMPARE(m_panel->editor()->textCursor().selectedText(), QStringLiteral("21.5"));
+        QTest::keyClicks(m_panel->editor(), QStringLiteral("42"));
+        QCOMPARE(m_panel->editor()->toPlainText(), QStringLiteral("42"));
+
+        // The confirmation is modal: answer it from inside its own event loop.
+        QString asked;
+        bool accept = false;
+        bool dontAskAgain = false;
+        QTimer answer;
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            asked = box->text();
+            box->checkBox()->setChecked(dontAskAgain);
+            box->done(accept ? QMessageBox::Yes : QMessageBox::Cancel);
+        });
+        answer.start();
+        QSignalSpy sent(m_panel.get(), &ComposerPanel::sent);
+        QVERIFY(!m_panel->send()); // declined: nothing goes out
+        QVERIFY2(asked.contains(QLatin1String("42")) && asked.contains(QLatin1String("truck-01/battery")),
+            qPrintable(asked));
+        QCOMPARE(sent.size(), 0);
+
+        accept = true;
+        asked.clear();
+        const qsizetype before = exosite->receivedFrames().size();
+        QVERIFY(m_panel->send());
+        QVERIFY(!asked.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(exosite->receivedFrames().size() > before, 10000);
+        const QString frame = exosite->receivedFrames().constLast();
+        QVERIFY2(
+            frame.contains(QLatin1String("\"write\"")) && frame.contains(QLatin1String(",42]")), qPrintable(frame));
+
+        // The same target again: confirmed once is enough.
+        asked.clear();
+        QVERIFY(m_panel->send());
+        QVERIFY(asked.isEmpty());
+
+        // Another target asks again, and "do not ask" turns the question off.
+        QSignalSpy turnedOff(m_panel.get(), &ComposerPanel::confirmWritesChanged);
+        m_panel->setTarget(QStringLiteral("truck-02/battery"));
+        dontAskAgain = true;
+        QVERIFY(m_panel->send());
+        QVERIFY(!asked.isEmpty());
+        QCOMPARE(turnedOff.size(), 1);
+        QVERIFY(!m_panel->confirmsWrites());
+        asked.clear();
+        m_panel->setTarget(QStringLiteral("truck-03/battery"));
+        QVERIFY(m_panel->send());
+        QVERIFY(asked.isEmpty());
+    }
+
 private:
+    // A simulator of `protocol`, added to the workspace as `name` and browsed (null on failure).
+    void addConnected(const QString &protocol, const QString &name, std::unique_ptr<sim::Simulator> *simulator)
+    {
+        auto started = test::startSimulator(protocol);
+        QVERIFY(started);
+        EndpointConfig config = started->clientConfig();
+        config.name = name;
+        QString error;
+        QVERIFY2(m_workspace->addEndpoint(config, &error), qPrintable(error));
+        QSignalSpy browsed(m_workspace.get(), &Workspace::browseFinished);
+        m_workspace->connectEndpoint(name);
+        QTRY_VERIFY_WITH_TIMEOUT(!browsed.isEmpty(), 10000);
+        *simulator = std::move(started);
+    }
+
     ProtocolRegistry m_protocols;
     std::unique_ptr<sim::Simulator> m_simulator;
     std::unique_ptr<Workspace> m_workspace;

@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -147,7 +148,76 @@ private Q_SLOTS:
         QCOMPARE(dialog.config().url, QUrl::fromLocalFile(QStringLiteral("/tmp/incident.fsrec")));
     }
 
+    // Issue 18.8: the dialog opened with a red "Give the connection a name." before any typing.
+    void aFreshFormIsNotAnError()
+    {
+        Workspace workspace(m_protocols);
+        ConnectionDialog dialog(&workspace, {}, true);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled()); // still nothing to accept …
+        QVERIFY(!visibleProblem(dialog)); // … but nothing said against the user yet
+        auto *name = dialog.findChildren<QLineEdit *>().first();
+        QTest::keyClicks(name, QStringLiteral("x"));
+        QTest::keyClick(name, Qt::Key_Backspace);
+        QVERIFY(visibleProblem(dialog)); // typed, then emptied: now it is worth saying
+        QVERIFY(dialog.problem().contains(QLatin1String("name")));
+    }
+
+    // Issue 18.8: the Exosite key was not checked (16 characters and "zz" accepted although the
+    // placeholder says 40 hex), and an old "authentication rejected" stayed after a change.
+    void exositeKeyIsCheckedAndOldResultsGo()
+    {
+        auto simulator = test::startSimulator(QStringLiteral("exosite"));
+        QVERIFY(simulator);
+        Workspace workspace(m_protocols);
+        ConnectionDialog dialog(&workspace, {}, true);
+        dialog.show();
+        EndpointConfig config = simulator->clientConfig();
+        config.name = QStringLiteral("HQ");
+        const QString key = config.secret;
+        dialog.setConfig(config, true);
+        QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY2(ok->isEnabled(), qPrintable(dialog.problem()));
+        auto *secretEdit = dialog.findChild<QLineEdit *>(QStringLiteral("field-secret"));
+        for (const QString &bad : {QStringLiteral("0123456789abcdef"), QString(QStringLiteral("zz") + key.mid(2))}) {
+            secretEdit->clear();
+            QTest::keyClicks(secretEdit, bad);
+            QVERIFY2(!ok->isEnabled(), qPrintable(bad));
+            QVERIFY2(dialog.problem().contains(QLatin1String("40 hex")), qPrintable(dialog.problem()));
+            QVERIFY(visibleProblem(dialog));
+        }
+        // A well-formed key the server refuses: the result says so, until the key changes.
+        secretEdit->clear();
+        QTest::keyClicks(secretEdit, QStringLiteral("f").repeated(40));
+        QVERIFY2(ok->isEnabled(), qPrintable(dialog.problem()));
+        QSignalSpy tested(&dialog, &ConnectionDialog::testFinished);
+        dialog.testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 10000);
+        QCOMPARE(tested.first().first().toBool(), false);
+        const QString refused = tested.first().at(1).toString();
+        QVERIFY(labelShowing(dialog, refused));
+        QTest::keyClick(secretEdit, Qt::Key_Backspace);
+        QVERIFY(!labelShowing(dialog, refused));
+    }
+
 private:
+    // The problem line, when shown.
+    static bool visibleProblem(const ConnectionDialog &dialog)
+    {
+        return !dialog.problem().isEmpty() && labelShowing(dialog, dialog.problem());
+    }
+
+    static bool labelShowing(const ConnectionDialog &dialog, const QString &text)
+    {
+        for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+            if (label->isVisible() && label->text().contains(text))
+                return true;
+        }
+        return false;
+    }
+
     ProtocolRegistry m_protocols;
 };
 

@@ -4,7 +4,9 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollBar>
@@ -62,18 +64,17 @@ private Q_SLOTS:
     void filtersAndSearchNarrowTheRows()
     {
         QAbstractItemModel *model = m_panel->view()->model();
+        QCOMPARE(model->rowCount(), 150); // debug is hidden until asked for
+        m_panel->setMinimumSeverity(Severity::Debug);
         QCOMPARE(model->rowCount(), 200);
-        m_panel->severityAction(static_cast<int>(Severity::Debug))->setChecked(false);
-        QCOMPARE(model->rowCount(), 150);
-        m_panel->severityAction(static_cast<int>(Severity::Info))->setChecked(false);
+        m_panel->setMinimumSeverity(Severity::Warning);
         QCOMPARE(model->rowCount(), 100);
         m_panel->endpointBox()->setCurrentIndex(m_panel->endpointBox()->findData(QStringLiteral("HQ")));
         QCOMPARE(model->rowCount(), 50); // odd rows of warning and error
         for (int row = 0; row < model->rowCount(); ++row)
             QCOMPARE(model->index(row, EventLogModel::EndpointColumn).data().toString(), QStringLiteral("HQ"));
 
-        m_panel->severityAction(static_cast<int>(Severity::Debug))->setChecked(true);
-        m_panel->severityAction(static_cast<int>(Severity::Info))->setChecked(true);
+        m_panel->setMinimumSeverity(Severity::Debug);
         m_panel->setSearchText(QStringLiteral("NEEDLE"));
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(
@@ -89,6 +90,7 @@ private Q_SLOTS:
 
     void detailsPrettyPrintTheJson()
     {
+        m_panel->setMinimumSeverity(Severity::Debug);
         m_panel->view()->setCurrentIndex(m_panel->view()->model()->index(5, 0));
         const QString details = m_panel->details()->toPlainText();
         QVERIFY(details.contains(QLatin1String("event 5")));
@@ -114,6 +116,79 @@ private Q_SLOTS:
         view->verticalScrollBar()->triggerAction(QAbstractSlider::SliderToMinimum);
         QVERIFY(!m_panel->followAction()->isChecked());
         QCOMPARE(view->verticalScrollBar()->value(), 0);
+    }
+
+    // Issue 18.6: the severity buttons were include-toggles, so clicking Error hid the errors, and
+    // debug rows were shown by default. One selector picks the least severe level shown and says
+    // how many each choice shows; the errors and warnings are counted beside the payload.
+    void minimumSeveritySelectorFindsTheErrors()
+    {
+        QAbstractItemModel *model = m_panel->view()->model();
+        QCOMPARE(m_panel->minimumSeverity(), Severity::Info);
+        QComboBox *box = m_panel->severityBox();
+        const int errorsOnly = box->findData(static_cast<int>(Severity::Error));
+        QVERIFY2(box->itemText(errorsOnly).contains(QLatin1String("(50)")), qPrintable(box->itemText(errorsOnly)));
+        QVERIFY2(box->itemText(0).contains(QLatin1String("(200)")), qPrintable(box->itemText(0)));
+        // The user picks "Errors only" and sees the errors, all of them and nothing else.
+        box->setFocus();
+        box->setCurrentIndex(errorsOnly);
+        QCOMPARE(model->rowCount(), 50);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->index(row, EventLogModel::SeverityColumn).data().toString(), QStringLiteral("error"));
+        const QString count = m_panel->countLabel()->text();
+        QVERIFY2(count.contains(QLatin1String("50 of 200 events")) && count.contains(QLatin1String("50 errors"))
+                && count.contains(QLatin1String("50 warnings")),
+            qPrintable(count));
+    }
+
+    // Issue 18.10: "1 events".
+    void oneEventIsOneEvent()
+    {
+        m_workspace->events()->clear();
+        Event event;
+        event.t = QDateTime::currentMSecsSinceEpoch();
+        event.severity = Severity::Error;
+        event.summary = QStringLiteral("only one");
+        m_workspace->events()->append({event});
+        m_panel->setMinimumSeverity(Severity::Debug);
+        QTRY_VERIFY(m_panel->countLabel()->text().startsWith(QStringLiteral("1 event ·")));
+        QVERIFY(m_panel->countLabel()->text().contains(QLatin1String("1 error<")));
+        QCOMPARE(EventLogPanel::eventCountText(2), QStringLiteral("2 events"));
+    }
+
+    // Issue 18.6: "the errors of the last minutes": a range on the live log, sliding with time.
+    void rangeShowsTheLastMinutes()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        EventList events;
+        for (const qint64 age :
+            {qint64(2) * 3600 * 1000, qint64(30) * 60 * 1000, qint64(4) * 60 * 1000, qint64(1000)}) {
+            Event event;
+            event.t = now - age;
+            event.severity = Severity::Error;
+            event.summary = QStringLiteral("age %1").arg(age);
+            events.append(event);
+        }
+        m_workspace->events()->clear();
+        m_workspace->events()->append(events);
+        QAbstractItemModel *model = m_panel->view()->model();
+        QCOMPARE(model->rowCount(), 4);
+        m_panel->setRange(5 * 60 * 1000);
+        QCOMPARE(model->rowCount(), 2);
+        m_panel->setRange(60 * 60 * 1000);
+        QCOMPARE(model->rowCount(), 3);
+        m_panel->setRange(0);
+        QCOMPARE(model->rowCount(), 4);
+    }
+
+    // Issue 18.6: in demo mode History… is off and says why.
+    void historySaysWhyItIsOff()
+    {
+        QVERIFY(!m_panel->historyAction()->isEnabled());
+        QVERIFY2(m_panel->historyAction()->toolTip().contains(QLatin1String("demo mode")),
+            qPrintable(m_panel->historyAction()->toolTip()));
+        m_panel->setHistoryAvailable(true);
+        QVERIFY(m_panel->historyAction()->isEnabled());
     }
 
     void largeLogFiltersInOrder()

@@ -5,6 +5,7 @@
 #include "ui/historydialog.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -86,6 +87,23 @@ private Q_SLOTS:
             QCOMPARE(dialog.results()->eventAt(row).severity, Severity::Error);
             QCOMPARE(dialog.results()->eventAt(row).endpoint, QStringLiteral("Lab"));
         }
+    }
+
+    // Issue 18.6: "&From:" and "&Newest:" showed their ampersands. Every label with a mnemonic has
+    // a field to go to, so the "&" is an underline and Alt+letter works.
+    void labelsShowNoAmpersands()
+    {
+        QTemporaryDir dir;
+        EventStore store(std::make_shared<SecretMasker>());
+        HistoryDialog dialog(&store, {QStringLiteral("HQ")});
+        int mnemonics = 0;
+        for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+            if (QKeySequence::mnemonic(label->text()).isEmpty())
+                continue;
+            ++mnemonics;
+            QVERIFY2(label->buddy(), qPrintable(label->text()));
+        }
+        QVERIFY(mnemonics >= 5);
     }
 };
 
