@@ -359,6 +359,8 @@ QString formatRate(double rate)
 {
     if (rate <= 0.0)
         return QString();
+    if (rate < 0.1) // a topic sending every 30 s reads 0.03/s, not 0.0/s
+        return QString::number(rate, 'g', 1) + QStringLiteral("/s");
     if (rate < 10.0)
         return QString::number(rate, 'f', 1) + QStringLiteral("/s");
     return QString::number(std::lround(rate)) + QStringLiteral("/s");

@@ -74,8 +74,15 @@ private Q_SLOTS:
         const QModelIndex status = model.indexFor(QStringLiteral("hq"), QStringLiteral("status"));
         QCOMPARE(
             status.siblingAtColumn(TopicTreeModel::LastValueColumn).data().toString(), QStringLiteral("status = idle"));
+        model.updateRatesOver(1.0); // the first messages start the clock (RateMeter)
+        QCOMPARE(ambient.data(TopicTreeModel::RateRole).toDouble(), 0.0);
+        EndpointBatch next;
+        for (int i = 0; i < 5; ++i)
+            next.samples << Sample {QStringLiteral("ambient"), 2000 + i, 30.0 + i};
+        model.applyBatch(QStringLiteral("hq"), next);
         model.updateRatesOver(1.0);
         QCOMPARE(ambient.data(TopicTreeModel::RateRole).toDouble(), 5.0);
+        QCOMPARE(ambient.siblingAtColumn(TopicTreeModel::RateColumn).data().toString(), QStringLiteral("5.0/s"));
         model.updateRatesOver(1.0); // a quiet second: averaged, not blank (RateMeter)
         QVERIFY(ambient.data(TopicTreeModel::RateRole).toDouble() > 0.0);
         for (int second = 0; second < 10; ++second)
