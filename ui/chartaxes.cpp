@@ -18,12 +18,12 @@ QValueAxis *ChartAxes::attach(QLineSeries *series, const QString &group, const Q
     Group &entry = m_groups[group];
     if (!entry.axis) {
         entry.axis = new QValueAxis(m_chart);
-        entry.axis->setTickCount(6);
-        entry.axis->setLabelFormat(QStringLiteral("%.4g"));
+        entry.axis->setTickType(QValueAxis::TicksDynamic);
+        entry.axis->setTickAnchor(0.0);
         entry.axis->setTitleText(title);
-        entry.axis->setRange(0.0, 1.0);
         m_chart->addAxis(entry.axis, m_order.size() % 2 == 0 ? Qt::AlignLeft : Qt::AlignRight);
         m_order << group;
+        setRange(group, 0.0, 1.0);
     }
     ++entry.series;
     series->attachAxis(entry.axis);
@@ -58,6 +58,39 @@ void ChartAxes::fit(double lo, double hi, double *min, double *max)
     const double pad = hi > lo ? (hi - lo) * 0.08 : std::max(1.0, std::abs(hi) * 0.05);
     *min = lo - pad;
     *max = hi + pad;
+}
+
+double ChartAxes::niceStep(double span)
+{
+    constexpr double kIntervals = 5.0;
+    if (!(span > 0.0) || !std::isfinite(span))
+        return 1.0;
+    const double raw = span / kIntervals;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double mantissa : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (mantissa * power >= raw * (1.0 - 1e-9))
+            return mantissa * power;
+    }
+    return 10.0 * power;
+}
+
+void ChartAxes::setRange(const QString &group, double min, double max)
+{
+    QValueAxis *axis = m_groups.value(group).axis;
+    if (!axis)
+        return;
+    const double step = niceStep(max - min);
+    // Decimals the step needs: 0.25 two, 2.5 one, 20 none.
+    int decimals = 0;
+    while (
+        decimals < 9 && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    const QString format = QStringLiteral("%.%1f").arg(decimals);
+    if (axis->labelFormat() != format)
+        axis->setLabelFormat(format);
+    if (axis->tickInterval() != step)
+        axis->setTickInterval(step);
+    axis->setRange(min, max);
 }
 
 void ChartAxes::applyTheme(const QPalette &palette)

@@ -14,7 +14,8 @@ namespace fleetscope::ui {
 // The y axes of one chart: one per unit ("°C", "%"), or for a series without a unit one per
 // quantity (its topic's name, "battery"), so that series of different kinds never share a scale.
 // The first axis sits on the left, the next on the right, and so on; each is titled with its
-// unit and scales to its own series. An axis goes when its last series does.
+// unit and scales to its own series, labelled at round values. An axis goes when its last series
+// does.
 //
 // Threading: GUI thread. Owned by ChartPanel; the axes belong to its QChart.
 class ChartAxes
@@ -33,6 +34,11 @@ public:
     // most of it (a steadier picture, and no relayout for new labels at every tick). Returns the
     // range to set.
     static void fit(double lo, double hi, double *min, double *max);
+    // Sets `group`'s range, its labels at round values: multiples of 1, 2, 2.5 or 5 times a power
+    // of ten, about five of them, with as many decimals as that step needs (21.5, not 21.41).
+    void setRange(const QString &group, double min, double max);
+    // The step setRange labels a span with.
+    static double niceStep(double span);
     void applyTheme(const QPalette &palette);
 
 private:

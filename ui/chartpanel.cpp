@@ -465,7 +465,7 @@ void ChartPanel::redraw()
         }
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(t0), QDateTime::fromMSecsSinceEpoch(t1));
         for (auto it = ranges.cbegin(); it != ranges.cend(); ++it)
-            m_axes->axis(it.key())->setRange(it->first, it->second);
+            m_axes->setRange(it.key(), it->first, it->second);
     }
     qsizetype drawn = 0;
     for (size_t n = 0; n < m_lines.size(); ++n) {

@@ -1,6 +1,7 @@
 #include "core/endpoint/protocolregistry.h"
 #include "core/workspace/workspace.h"
 #include "tests/common/testsupport.h"
+#include "ui/chartaxes.h"
 #include "ui/chartlegend.h"
 #include "ui/chartspanel.h"
 #include "ui/chartview.h"
@@ -19,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
+
+#include <cmath>
 
 using namespace fleetscope;
 using namespace fleetscope::ui;
@@ -337,6 +340,45 @@ private Q_SLOTS:
         // Charting one already there says so.
         charts.chartTopics(QStringLiteral("fleet"), {paths[0]}, chart);
         QVERIFY(charted.constLast().first().toString().contains(QLatin1String("Already")));
+    }
+
+    // Issue 18.5, seen in the demo's screenshot: the temperature axis read 19.61, 21.41, 23.21… (six
+    // ticks spread over whatever range the data had). Labels sit at round values now.
+    void yAxesAreLabelledAtRoundValues()
+    {
+        auto simulator = test::startSimulator(QStringLiteral("exosite"));
+        QVERIFY(simulator);
+        Workspace workspace(m_protocols);
+        connectFleet(&workspace, *simulator);
+        ChartsPanel charts(&workspace);
+        showSized(&charts);
+        ChartPanel *chart = charts.addChart(QStringLiteral("Trucks"));
+        const QStringList paths {QStringLiteral("truck-01/temperature"), QStringLiteral("truck-01/odometer")};
+        charts.chartTopics(QStringLiteral("fleet"), paths, chart);
+        for (const QString &path : paths) {
+            const QString key = Workspace::seriesKey(QStringLiteral("fleet"), path);
+            QTRY_VERIFY_WITH_TIMEOUT(chart->lineSeries(key)->count() > 1, 15000);
+            chart->refresh();
+            const QValueAxis *axis = chart->yAxis(key);
+            QCOMPARE(axis->tickType(), QValueAxis::TicksDynamic);
+            QCOMPARE(axis->tickAnchor(), 0.0);
+            const double step = axis->tickInterval();
+            const double mantissa = step / std::pow(10.0, std::floor(std::log10(step)));
+            QVERIFY2(QList<double>({1.0, 2.0, 2.5, 5.0}).contains(std::round(mantissa * 10.0) / 10.0),
+                qPrintable(QString::number(step)));
+            const double labels = (axis->max() - axis->min()) / step;
+            QVERIFY2(labels >= 2.0 && labels <= 6.0, qPrintable(QString::number(labels)));
+            // Every label reads as its value: as many decimals as the step needs, no exponent
+            // (an odometer near 13,500 km read "1.35e+04" with "%.4g").
+            const QString label =
+                QString::asprintf(qPrintable(axis->labelFormat()), std::ceil(axis->min() / step) * step);
+            QVERIFY2(!label.contains(QLatin1Char('e')), qPrintable(label));
+            QCOMPARE(label.toDouble(), std::ceil(axis->min() / step) * step);
+        }
+        QCOMPARE(ChartAxes::niceStep(9.0), 2.0);
+        QCOMPARE(ChartAxes::niceStep(11.0), 2.5);
+        QCOMPARE(ChartAxes::niceStep(0.3), 0.1);
+        QCOMPARE(ChartAxes::niceStep(4000.0), 1000.0);
     }
 
     void colorsDoNotRepeat()
