@@ -4,6 +4,7 @@
 #include "core/workspace/payloadcheck.h"
 #include "core/workspace/templatelibrary.h"
 #include "core/workspace/workspace.h"
+#include "ui/elidingcombobox.h"
 #include "ui/payloadeditor.h"
 #include "ui/statuscolors.h"
 #include "ui/themedicon.h"
@@ -42,11 +43,11 @@ ComposerPanel::ComposerPanel(Workspace *workspace, const TemplateLibrary *templa
     : QWidget(parent)
     , m_workspace(workspace)
     , m_templates(templates)
-    , m_endpoint(new QComboBox(this))
+    , m_endpoint(new ElidingComboBox(this))
     , m_target(new QLineEdit(this))
     , m_paths(new QStringListModel(this))
     , m_completer(new QCompleter(m_paths, this))
-    , m_template(new QComboBox(this))
+    , m_template(new ElidingComboBox(this))
     , m_about(new QLabel(this))
     , m_editor(new PayloadEditor(this))
     , m_problem(new QLabel(this))

@@ -2,6 +2,7 @@
 
 #include "core/workspace/eventexport.h"
 #include "core/workspace/workspace.h"
+#include "ui/elidingcombobox.h"
 #include "ui/eventdetails.h"
 #include "ui/severitydelegate.h"
 #include "ui/statuscolors.h"
@@ -37,7 +38,7 @@ EventLogPanel::EventLogPanel(Workspace *workspace, QWidget *parent)
     , m_workspace(workspace)
     , m_severity(new QComboBox(this))
     , m_range(new QComboBox(this))
-    , m_endpoint(new QComboBox(this))
+    , m_endpoint(new ElidingComboBox(this))
     , m_search(new QLineEdit(this))
     , m_follow(new QAction(themedIcon(QStringLiteral("follow")), tr("&Follow Newest"), this))
     , m_history(new QAction(themedIcon(QStringLiteral("history")), tr("&History…"), this))
