@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QTableView>
 #include <QTreeView>
 
 #include <algorithm>
@@ -10,13 +11,22 @@
 namespace fleetscope::ui {
 
 ColumnFitter::ColumnFitter(QTreeView *view, int stretchColumn, int stretchMinimum, const QVector<Column> &columns)
+    : ColumnFitter(view, view->header(), stretchColumn, stretchMinimum, columns)
+{ }
+
+ColumnFitter::ColumnFitter(QTableView *view, int stretchColumn, int stretchMinimum, const QVector<Column> &columns)
+    : ColumnFitter(view, view->horizontalHeader(), stretchColumn, stretchMinimum, columns)
+{ }
+
+ColumnFitter::ColumnFitter(
+    QAbstractItemView *view, QHeaderView *header, int stretchColumn, int stretchMinimum, const QVector<Column> &columns)
     : QObject(view)
     , m_view(view)
+    , m_header(header)
     , m_stretchColumn(stretchColumn)
     , m_stretchMinimum(stretchMinimum)
     , m_columns(columns)
 {
-    QHeaderView *header = view->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
@@ -35,7 +45,7 @@ bool ColumnFitter::eventFilter(QObject *watched, QEvent *event)
 
 void ColumnFitter::fit()
 {
-    QHeaderView *header = m_view->header();
+    QHeaderView *header = m_header;
     int available = m_view->viewport()->width() - m_stretchMinimum;
     // The most important columns first; each one shows while it fits.
     QVector<Column> byPriority = m_columns;

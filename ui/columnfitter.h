@@ -3,11 +3,14 @@
 #include <QObject>
 #include <QVector>
 
+class QAbstractItemView;
+class QHeaderView;
+class QTableView;
 class QTreeView;
 
 namespace fleetscope::ui {
 
-// Keeps a tree view's columns readable at any width: one column (the names) takes what the others
+// Keeps a view's columns readable at any width: one column (the names, a summary) takes what the others
 // leave but never less than its minimum; when the view is too narrow for every column at its
 // preferred width, the columns of least priority are hidden (and come back when there is room)
 // instead of all of them being cut to "applica…".
@@ -26,6 +29,7 @@ public:
     };
 
     ColumnFitter(QTreeView *view, int stretchColumn, int stretchMinimum, const QVector<Column> &columns);
+    ColumnFitter(QTableView *view, int stretchColumn, int stretchMinimum, const QVector<Column> &columns);
 
     void fit();
 
@@ -33,7 +37,11 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    QTreeView *m_view;
+    ColumnFitter(QAbstractItemView *view, QHeaderView *header, int stretchColumn, int stretchMinimum,
+        const QVector<Column> &columns);
+
+    QAbstractItemView *m_view;
+    QHeaderView *m_header;
     int m_stretchColumn;
     int m_stretchMinimum;
     QVector<Column> m_columns;

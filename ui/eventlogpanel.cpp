@@ -2,6 +2,7 @@
 
 #include "core/workspace/eventexport.h"
 #include "core/workspace/workspace.h"
+#include "ui/columnfitter.h"
 #include "ui/elidingcombobox.h"
 #include "ui/eventdetails.h"
 #include "ui/severitydelegate.h"
@@ -115,15 +116,18 @@ EventLogPanel::EventLogPanel(Workspace *workspace, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true);
-    header->resizeSection(
-        EventLogModel::TimeColumn, fontMetrics().horizontalAdvance(QStringLiteral("Dec 31 00:00:00.000")) + 16);
-    header->resizeSection(EventLogModel::EndpointColumn, 140);
-    header->resizeSection(EventLogModel::SeverityColumn, 84);
-    header->resizeSection(EventLogModel::PathColumn, 180);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    // The summary takes what the other columns leave, never less than a readable minimum; on a
+    // narrow log the columns that matter least step aside rather than pushing it out of view.
+    const QFontMetrics metrics = fontMetrics();
+    new ColumnFitter(m_view, EventLogModel::SummaryColumn,
+        metrics.horizontalAdvance(QStringLiteral("grid update: 12 cells changed")),
+        {
+            {EventLogModel::TimeColumn, metrics.horizontalAdvance(QStringLiteral("Dec 31 00:00:00.000")) + 16, 5},
+            {EventLogModel::SeverityColumn, metrics.horizontalAdvance(QStringLiteral("warning")) + 28, 4},
+            {EventLogModel::EndpointColumn, metrics.horizontalAdvance(QStringLiteral("CityIO (simulated)")) + 12, 3},
+            {EventLogModel::PathColumn, metrics.horizontalAdvance(QStringLiteral("corktown/GEOGRIDDATA")) + 12, 2},
+        });
 
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -141,9 +145,9 @@ EventLogPanel::EventLogPanel(Workspace *workspace, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_view);
     splitter->addWidget(side);
-    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({600, 400});
+    splitter->setSizes({700, 280});
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

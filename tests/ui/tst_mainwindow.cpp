@@ -577,6 +577,23 @@ private Q_SLOTS:
         QLineEdit *search = app.window.eventLogPanel()->searchEdit();
         QVERIFY(search->isVisible());
         QVERIFY2(search->width() >= 120, qPrintable(QString::number(search->width())));
+        // The log's summaries are in view, not pushed off its right edge by the other columns (at
+        // 1440x900 the summary had 40 px, at 1024x700 none); what does not fit steps aside.
+        QTableView *log = app.window.eventLogPanel()->view();
+        QHeaderView *logHeader = log->horizontalHeader();
+        QTRY_VERIFY(!logHeader->isSectionHidden(EventLogModel::SummaryColumn));
+        QVERIFY2(logHeader->sectionSize(EventLogModel::SummaryColumn) >= 150,
+            qPrintable(QString::number(logHeader->sectionSize(EventLogModel::SummaryColumn))));
+        QVERIFY(!logHeader->isSectionHidden(EventLogModel::TimeColumn));
+        int logShown = 0;
+        for (int column = 0; column < logHeader->count(); ++column)
+            logShown += logHeader->isSectionHidden(column) ? 0 : logHeader->sectionSize(column);
+        QVERIFY2(logShown <= log->viewport()->width() + 1,
+            qPrintable(QStringLiteral("%1 in %2").arg(logShown).arg(log->viewport()->width())));
+        if (size.width() >= 1440) {
+            for (const int column : {EventLogModel::EndpointColumn, EventLogModel::PathColumn})
+                QVERIFY2(!logHeader->isSectionHidden(column), qPrintable(QString::number(column)));
+        }
         // Topic names stay readable.
         QTreeView *topics = app.window.topicsPanel()->view();
         QVERIFY2(topics->header()->sectionSize(TopicTreeModel::NameColumn) >= 100,
