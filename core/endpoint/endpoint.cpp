@@ -68,6 +68,18 @@ bool Endpoint::admitPath(const QString &path)
     return true;
 }
 
+void Endpoint::report(const EndpointBatch &batch)
+{
+    for (const Topic &topic : batch.topics)
+        reportTopic(topic);
+    for (const QString &path : batch.removedTopics)
+        reportTopicRemoved(path);
+    for (const Sample &sample : batch.samples)
+        reportSample(sample.path, sample.t, sample.value);
+    for (const Event &event : batch.events)
+        reportEvent(event.severity, event.path, event.summary, event.payload, event.t);
+}
+
 void Endpoint::reportTopic(const Topic &topic)
 {
     if (!admitPath(topic.path))
@@ -112,9 +124,39 @@ void Endpoint::setStatus(const LinkStatus &status)
     if (status == m_status)
         return;
     m_status = status;
+    m_everReady = m_everReady || status.state == LinkState::Ready;
     // Pending data goes out first so that observers see it before e.g. a Closed state.
     flush();
     Q_EMIT stateChanged(status);
+}
+
+void Endpoint::followLink(WebSocketLink *link, bool warnOnLoss)
+{
+    connect(link, &WebSocketLink::stateChanged, this, [this, warnOnLoss](const LinkStatus &status) {
+        if (warnOnLoss && status.state == LinkState::Reconnecting && m_everReady && status.isProblem())
+            reportEvent(Severity::Warning, QString(), QStringLiteral("connection lost: %1").arg(status.text()));
+        setStatus(status);
+    });
+}
+
+bool Endpoint::addSubscription(const QString &path)
+{
+    if (m_subscriptions.contains(path))
+        return false;
+    m_subscriptions.insert(path);
+    return true;
+}
+
+bool Endpoint::removeSubscription(const QString &path)
+{
+    return m_subscriptions.remove(path);
+}
+
+void Endpoint::finishCommand(const CommandReply &reply, const QString &path, Severity failure)
+{
+    reportEvent(reply.ok ? Severity::Info : failure, path, reply.detail, reply.payload);
+    flush();
+    Q_EMIT commandFinished(reply);
 }
 
 void Endpoint::replayFrame(const QString &text)

@@ -5,6 +5,7 @@
 #include "core/endpoint/wireframe.h"
 #include "core/link/linkstate.h"
 #include "core/model/command.h"
+#include "core/model/event.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -23,6 +24,12 @@ class WebSocketLink;
 // topics, samples and events (at most every `batchIntervalMs`, never one signal per message),
 // its state, and the outcome of commands.
 //
+// The base does the work every adapter shares (docs/architecture.md, "Adding a protocol"): the one
+// door for what the protocol's model classes build (report()), the topic limit, the subscriptions
+// the user asked for, a command's outcome (finishCommand()), following a socket's state with the
+// "connection lost" warning (followLink()), and the frames of session recordings (attachLink()).
+// Its state is its own: adapters reach it through these calls.
+//
 // Threading: an Endpoint and everything it owns live in one thread (the workspace's network
 // thread, or the CLI's main thread). Call its slots from other threads through queued
 // connections (QMetaObject::invokeMethod); its signals are delivered queued to receivers there.
@@ -39,7 +46,8 @@ public:
     LinkState state() const { return m_status.state; }
     const LinkStatus &status() const { return m_status; }
     virtual LinkCounters counters() const = 0;
-    QSet<QString> subscriptions() const { return m_subscriptions; }
+    // Subscriptions the user asked for (and a replay found), kept across reconnects.
+    const QSet<QString> &subscriptions() const { return m_subscriptions; }
 
     void setBatchInterval(int ms) { m_batchIntervalMs = ms; }
 
@@ -87,16 +95,39 @@ Q_SIGNALS:
     void wireFrame(const fleetscope::WireFrame &frame);
 
 protected:
+    // The one door for what an adapter learnt: topics (new or changed), removed topics, samples and
+    // events, in that order. Topic and sample paths pass the topic limit; events carry the
+    // endpoint's name, and those without a time the replayed frame's time, else now. The protocol's
+    // model classes fill an EndpointBatch (no socket, testable alone); the adapter hands it here.
+    void report(const EndpointBatch &batch);
+    // The same for one item (notes of the session itself: connected, subscribed, a refused frame).
     void reportTopic(const Topic &topic);
     void reportTopicRemoved(const QString &path);
     void reportSample(const QString &path, qint64 t, double value);
     void reportEvent(Severity severity, const QString &path, const QString &summary, const QString &payload = QString(),
         qint64 t = 0);
     void setStatus(const LinkStatus &status);
+    // Whether the endpoint was Ready once since it was made (a later handshake is a reconnection).
+    bool wasEverReady() const { return m_everReady; }
+    // The adapter's one socket is the endpoint's connection: its states become the endpoint's. With
+    // `warnOnLoss`, a connection lost after the endpoint was ready (a Reconnecting status with a
+    // problem) is also a warning event, "connection lost: …"; adapters that say more about a drop
+    // (in their WebSocketLink::dropped handler) pass false. Adapters with several sockets, or a step
+    // before the socket (a REST check), set their state themselves.
+    void followLink(WebSocketLink *link, bool warnOnLoss = true);
+
+    // Subscriptions: true when the set changed.
+    bool addSubscription(const QString &path);
+    bool removeSubscription(const QString &path);
+    bool isSubscribed(const QString &path) const { return m_subscriptions.contains(path); }
+
     quint64 nextCommandId() { return ++m_lastCommandId; }
     // The endpoint's TLS policy: adapters hand it to their REST clients (attachLink() gives it to
     // links), so that a certificate pinned by one connection holds for all of them.
     std::shared_ptr<TlsPolicy> tlsPolicy() const { return m_tls; }
+    // A command's outcome, the same way in every adapter: an event at `path` (info when it
+    // succeeded, else `failure`) holding the detail and the reply, then commandFinished().
+    void finishCommand(const CommandReply &reply, const QString &path, Severity failure = Severity::Error);
     // Adapters call this for each WebSocketLink they own (in their constructor, or when they create
     // one): it takes the endpoint's TLS policy, its frames reach wireFrame(), and a connection
     // closed because the server's input was refused (invalid UTF-8, a message over the size limit,
@@ -112,9 +143,6 @@ protected:
     QString replayChannel() const { return m_replayChannel; }
     void connectNotify(const QMetaMethod &signal) override;
 
-    // Subscriptions the user asked for; adapters restore them after a reconnect.
-    QSet<QString> m_subscriptions;
-
 private:
     void scheduleFlush();
     void attachChildLinks();
@@ -126,6 +154,8 @@ private:
     EndpointConfig m_config;
     std::shared_ptr<TlsPolicy> m_tls;
     LinkStatus m_status;
+    bool m_everReady = false;
+    QSet<QString> m_subscriptions;
     EndpointBatch m_pending;
     QTimer m_flushTimer;
     int m_batchIntervalMs = 33;

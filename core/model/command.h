@@ -23,6 +23,22 @@ struct CommandReply
     bool refusedLocally = false; // the adapter refused it before anything was sent (bad payload)
     QString detail; // one line for people
     QString payload; // the raw reply, when there is one
+
+    // It went out and succeeded.
+    static CommandReply succeeded(quint64 id, const QString &detail, const QString &payload = QString())
+    {
+        return CommandReply {id, true, false, detail, payload};
+    }
+    // It failed: the server rejected it, no reply came, or it could not go out (not connected).
+    static CommandReply failed(quint64 id, const QString &detail, const QString &payload = QString())
+    {
+        return CommandReply {id, false, false, detail, payload};
+    }
+    // The adapter refused it before anything was sent (a bad payload, an unknown target).
+    static CommandReply refused(quint64 id, const QString &detail, const QString &payload = QString())
+    {
+        return CommandReply {id, false, true, detail, payload};
+    }
 };
 
 } // namespace fleetscope

@@ -114,8 +114,7 @@ void ReplayEndpoint::playDue()
             const auto dueMs = static_cast<qint64>(static_cast<double>(m_next.frame.t - m_firstT) / m_speed);
             const qint64 waitMs = dueMs - m_clock.elapsed();
             if (waitMs > 0) {
-                if (m_adapter)
-                    m_subscriptions |= m_adapter->subscriptions();
+                adoptRecordedSubscriptions();
                 flush();
                 m_timer.start(static_cast<int>(std::min<qint64>(waitMs, 60000)));
                 return;
@@ -126,8 +125,7 @@ void ReplayEndpoint::playDue()
             return; // closed while playing
         m_hasNext = readNext();
     }
-    if (m_adapter)
-        m_subscriptions |= m_adapter->subscriptions(); // what the recorded session watched
+    adoptRecordedSubscriptions();
     if (m_hasNext) {
         m_timer.start(0);
         return;
@@ -195,12 +193,20 @@ void ReplayEndpoint::browse()
 
 void ReplayEndpoint::subscribe(const QString &path)
 {
-    m_subscriptions.insert(path);
+    addSubscription(path);
 }
 
 void ReplayEndpoint::unsubscribe(const QString &path)
 {
-    m_subscriptions.remove(path);
+    removeSubscription(path);
+}
+
+void ReplayEndpoint::adoptRecordedSubscriptions()
+{
+    if (!m_adapter)
+        return;
+    for (const QString &path : m_adapter->subscriptions())
+        addSubscription(path); // what the recorded session watched
 }
 
 void ReplayEndpoint::send(const Command &command)

@@ -53,6 +53,8 @@ private:
     void play(const RecordingFrame &frame);
     void finish();
     bool readNext();
+    // The subscriptions the adapter found in the recording become this endpoint's.
+    void adoptRecordedSubscriptions();
 
     const ProtocolRegistry *m_registry;
     RecordingReader m_reader;

@@ -92,8 +92,8 @@ private Q_SLOTS:
         Collector seen(endpoint.get());
         QTRY_COMPARE(endpoint->state(), LinkState::Ready);
         endpoint->browse();
-        QTRY_COMPARE(seen.browses, 1);
-        QVERIFY(seen.browseOk);
+        QTRY_COMPARE(seen.browses.size(), 1);
+        QVERIFY(seen.browses.first().first);
         QVERIFY(seen.hasTopic(QStringLiteral("volpe")) && seen.hasTopic(QStringLiteral("corktown")));
         const Topic corktown = seen.topic(QStringLiteral("corktown"));
         QVERIFY(corktown.subscribable);

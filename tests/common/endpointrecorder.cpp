@@ -1,5 +1,7 @@
 #include "tests/common/endpointrecorder.h"
 
+#include <algorithm>
+
 namespace fleetscope::test {
 
 EndpointRecorder::EndpointRecorder(Endpoint *endpoint, QObject *parent)

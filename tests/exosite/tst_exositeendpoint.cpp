@@ -1,5 +1,6 @@
 #include "core/protocols/exosite/exositeendpoint.h"
 #include "sim/exosite/exositesimulator.h"
+#include "tests/common/endpointrecorder.h"
 #include "tests/common/testsupport.h"
 
 #include <QJsonDocument>
@@ -12,54 +13,7 @@ using exosite::ExositeEndpoint;
 using sim::exosite::ExositeSimulator;
 using sim::exosite::ExositeWorld;
 
-namespace {
-
-// Everything an endpoint reported, as a user-facing panel would accumulate it.
-class Collector : public QObject
-{
-public:
-    explicit Collector(Endpoint *endpoint)
-    {
-        QObject::connect(endpoint, &Endpoint::batchReady, this, [this](const EndpointBatch &b) {
-            for (const Topic &t : b.topics)
-                topics.insert(t.path, t);
-            samples += b.samples;
-            events += b.events;
-        });
-        QObject::connect(endpoint, &Endpoint::stateChanged, this, [this](const LinkStatus &s) {
-            states << s.state;
-            lastDetail = s.text();
-        });
-        QObject::connect(endpoint, &Endpoint::commandFinished, this, [this](const CommandReply &r) { replies << r; });
-    }
-    QVector<Sample> samplesOf(const QString &path) const
-    {
-        QVector<Sample> out;
-        for (const Sample &s : samples) {
-            if (s.path == path)
-                out << s;
-        }
-        return out;
-    }
-    bool hasEvent(Severity severity, const QString &summaryPart, const QString &path = QString(),
-        const QString &payloadPart = QString()) const
-    {
-        for (const Event &e : events) {
-            if (e.severity == severity && e.summary.contains(summaryPart) && (path.isNull() || e.path == path)
-                && (payloadPart.isNull() || e.payload.contains(payloadPart)))
-                return true;
-        }
-        return false;
-    }
-    QHash<QString, Topic> topics;
-    QVector<Sample> samples;
-    QVector<Event> events;
-    QVector<LinkState> states;
-    QVector<CommandReply> replies;
-    QString lastDetail;
-};
-
-} // namespace
+using Collector = test::EndpointRecorder;
 
 class tst_ExositeEndpoint : public QObject
 {
@@ -110,7 +64,7 @@ private Q_SLOTS:
         start({{QStringLiteral("generator"), false}});
         QVERIFY(waitReady());
         QVERIFY(browse());
-        const auto &topics = m_seen->topics;
+        const auto &topics = m_seen->tree;
         QVERIFY(topics.contains(QStringLiteral("truck-01")));
         QCOMPARE(topics[QStringLiteral("truck-01")].node, NodeKind::Folder);
         QCOMPARE(topics[QStringLiteral("truck-01")].type, QStringLiteral("client"));
@@ -225,7 +179,7 @@ private Q_SLOTS:
         QVERIFY2(m_endpoint->status().text().contains(QLatin1String("authentication rejected")),
             qPrintable(m_endpoint->status().text()));
         QVERIFY(m_seen->hasEvent(Severity::Error, QStringLiteral("authentication rejected")));
-        QVERIFY(!m_seen->states.contains(LinkState::Reconnecting)); // a refused key is final
+        QVERIFY(m_seen->count(LinkState::Reconnecting) == 0); // a refused key is final
         // The key never shows in what the user sees.
         for (const Event &e : std::as_const(m_seen->events))
             QVERIFY(!e.payload.contains(QString(40, QLatin1Char('f')))
@@ -268,7 +222,7 @@ private Q_SLOTS:
         m_endpoint->subscribe(QStringLiteral("ambient"));
         QTRY_COMPARE(m_sim->subscriptionCount(), 2);
         m_sim->dropAllConnections();
-        QTRY_VERIFY(m_seen->states.contains(LinkState::Reconnecting));
+        QTRY_VERIFY(m_seen->count(LinkState::Reconnecting) > 0);
         QTRY_COMPARE_WITH_TIMEOUT(m_endpoint->state(), LinkState::Ready, 10000);
         QTRY_COMPARE(m_sim->subscriptionCount(), 2); // restored by the adapter itself
         QVERIFY(m_seen->hasEvent(Severity::Warning, QStringLiteral("connection lost")));

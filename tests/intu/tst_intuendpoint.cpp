@@ -1,5 +1,6 @@
 #include "core/protocols/intu/intuendpoint.h"
 #include "sim/intu/intusimulator.h"
+#include "tests/common/endpointrecorder.h"
 #include "tests/common/testsupport.h"
 
 #include <QJsonArray>
@@ -25,53 +26,7 @@ QVariantMap quiet()
     return {{QStringLiteral("generator"), false}, {QStringLiteral("sayStepMs"), 20}};
 }
 
-// Collects everything an endpoint reports.
-struct Recorder
-{
-    explicit Recorder(Endpoint *endpoint)
-    {
-        QObject::connect(endpoint, &Endpoint::batchReady, endpoint, [this](const EndpointBatch &batch) {
-            for (const Topic &topic : batch.topics)
-                topics.insert(topic.path, topic);
-            removed += batch.removedTopics;
-            samples += batch.samples;
-            events += batch.events;
-        });
-        QObject::connect(
-            endpoint, &Endpoint::stateChanged, endpoint, [this](const LinkStatus &status) { states << status.state; });
-    }
-    QVector<Event> eventsAt(const QString &path) const
-    {
-        QVector<Event> out;
-        for (const Event &event : events) {
-            if (event.path == path)
-                out << event;
-        }
-        return out;
-    }
-    bool hasEvent(const QString &path, const QString &summaryPart) const
-    {
-        for (const Event &event : events) {
-            if (event.path == path && event.summary.contains(summaryPart))
-                return true;
-        }
-        return false;
-    }
-    int samplesAt(const QString &path) const
-    {
-        int n = 0;
-        for (const Sample &sample : samples)
-            n += sample.path == path ? 1 : 0;
-        return n;
-    }
-    int count(LinkState state) const { return static_cast<int>(states.count(state)); }
-
-    QHash<QString, Topic> topics;
-    QStringList removed;
-    QVector<Sample> samples;
-    QVector<Event> events;
-    QVector<LinkState> states;
-};
+using Recorder = test::EndpointRecorder;
 
 std::unique_ptr<IntuEndpoint> connectTo(sim::Simulator *simulator, Recorder **recorder)
 {
@@ -119,34 +74,34 @@ private Q_SLOTS:
         std::unique_ptr<Recorder> owner(r);
         QSignalSpy finished(endpoint.get(), &Endpoint::browseFinished);
         QTRY_COMPARE(endpoint->state(), LinkState::Ready);
-        QVERIFY(r->hasEvent(QString(), QStringLiteral("authenticated by sim-intu-0001")));
+        QVERIFY(r->hasEventAt(QString(), QStringLiteral("authenticated by sim-intu-0001")));
         endpoint->browse();
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(finished.first().first().toBool(), true);
 
         for (const char *folder : {"pepper-7f3a", "nao-2c91"}) {
-            const Topic topic = r->topics.value(QLatin1String(folder));
+            const Topic topic = r->tree.value(QLatin1String(folder));
             QCOMPARE(topic.node, NodeKind::Folder);
             QCOMPARE(topic.type, QStringLiteral("intu/node"));
             QVERIFY(!topic.subscribable);
         }
-        QCOMPARE(r->topics.value(QStringLiteral("pepper-7f3a")).meta.value(QStringLiteral("type")).toString(),
+        QCOMPARE(r->tree.value(QStringLiteral("pepper-7f3a")).meta.value(QStringLiteral("type")).toString(),
             QStringLiteral("Pepper"));
-        QCOMPARE(r->topics.value(QString()).meta.value(QStringLiteral("name")).toString(), QStringLiteral("Willow"));
+        QCOMPARE(r->tree.value(QString()).meta.value(QStringLiteral("name")).toString(), QStringLiteral("Willow"));
         const QStringList streams {QStringLiteral("log"), QStringLiteral("sensor-System"),
             QStringLiteral("conversation"), QStringLiteral("pepper-7f3a/log"),
             QStringLiteral("pepper-7f3a/sensor-Sonar"), QStringLiteral("pepper-7f3a/blackboard-stream"),
             QStringLiteral("nao-2c91/sensor-Touch"), QStringLiteral("nao-2c91/conversation")};
         for (const QString &path : streams) {
-            QVERIFY2(r->topics.contains(path), qPrintable(path));
-            QCOMPARE(r->topics.value(path).node, NodeKind::Stream);
-            QVERIFY(r->topics.value(path).subscribable);
+            QVERIFY2(r->tree.contains(path), qPrintable(path));
+            QCOMPARE(r->tree.value(path).node, NodeKind::Stream);
+            QVERIFY(r->tree.value(path).subscribable);
         }
-        QCOMPARE(r->topics.value(QStringLiteral("conversation")).type, QStringLiteral("text/plain"));
-        QCOMPARE(r->topics.value(QStringLiteral("sensor-Camera")).type, QStringLiteral("image/jpeg"));
+        QCOMPARE(r->tree.value(QStringLiteral("conversation")).type, QStringLiteral("text/plain"));
+        QCOMPARE(r->tree.value(QStringLiteral("sensor-Camera")).type, QStringLiteral("image/jpeg"));
         // The console itself is a child of Willow, but not a folder of the tree.
-        QVERIFY(!r->topics.contains(endpoint->selfId()));
-        QVERIFY(!r->topics.contains(QStringLiteral("..")));
+        QVERIFY(!r->tree.contains(endpoint->selfId()));
+        QVERIFY(!r->tree.contains(QStringLiteral("..")));
     }
 
     void browseReachesTheParent()
@@ -162,13 +117,13 @@ private Q_SLOTS:
         QTRY_COMPARE(endpoint->state(), LinkState::Ready);
         endpoint->browse();
         QTRY_COMPARE(finished.count(), 1);
-        QCOMPARE(r->topics.value(QStringLiteral("..")).node, NodeKind::Folder);
-        QCOMPARE(r->topics.value(QStringLiteral("..")).meta.value(QStringLiteral("selfId")).toString(),
+        QCOMPARE(r->tree.value(QStringLiteral("..")).node, NodeKind::Folder);
+        QCOMPARE(r->tree.value(QStringLiteral("..")).meta.value(QStringLiteral("selfId")).toString(),
             QStringLiteral("parent-0001"));
-        QVERIFY(r->topics.contains(QStringLiteral("../log")));
+        QVERIFY(r->tree.contains(QStringLiteral("../log")));
         // Willow seen from its parent is not walked again.
-        QVERIFY(!r->topics.contains(QStringLiteral("../sim-intu-0001")));
-        QVERIFY(r->topics.contains(QStringLiteral("pepper-7f3a/log")));
+        QVERIFY(!r->tree.contains(QStringLiteral("../sim-intu-0001")));
+        QVERIFY(r->tree.contains(QStringLiteral("pepper-7f3a/log")));
     }
 
     void watchingLogYieldsEventsWithMappedSeverities()
@@ -197,7 +152,7 @@ private Q_SLOTS:
         QVERIFY(seen.contains(Severity::Info));
         // A WARN for sure: publish_at to a topic that does not exist is only logged.
         endpoint->send(Command {QStringLiteral("nosuch"), QStringLiteral("x"), 0});
-        QTRY_VERIFY(r->hasEvent(QStringLiteral("log"), QStringLiteral("[TopicManager] Topic nosuch not found.")));
+        QTRY_VERIFY(r->hasEventAt(QStringLiteral("log"), QStringLiteral("[TopicManager] Topic nosuch not found.")));
         for (const Event &event : r->eventsAt(QStringLiteral("log"))) {
             if (event.summary.contains(QLatin1String("Topic nosuch not found.")))
                 QCOMPARE(event.severity, Severity::Warning);
@@ -224,7 +179,7 @@ private Q_SLOTS:
                 QVERIFY(sample.value >= 0.3 && sample.value <= 3.0);
         }
         // Each derived series is a topic of its own, ready to chart.
-        const Topic cpu = r->topics.value(QStringLiteral("sensor-System/cpuUsage"));
+        const Topic cpu = r->tree.value(QStringLiteral("sensor-System/cpuUsage"));
         QCOMPARE(cpu.type, QStringLiteral("number"));
         QVERIFY(!cpu.subscribable);
         // Numeric sensor readings are samples, not events.
@@ -242,7 +197,7 @@ private Q_SLOTS:
         endpoint.subscribe(QStringLiteral("nao-2c91/log")); // the GUI may restore a watch list before connecting
         endpoint.open();
         QTRY_VERIFY(!r.eventsAt(QStringLiteral("nao-2c91/log")).isEmpty());
-        QVERIFY(!r.hasEvent(QString(), QStringLiteral("resubscribed")));
+        QVERIFY(!r.hasEventAt(QString(), QStringLiteral("resubscribed")));
     }
 
     void sendReachesTheSimulatorAsPublishAt()
@@ -274,8 +229,8 @@ private Q_SLOTS:
         QCOMPARE(arrived.value(QLatin1String("origin")).toString(), endpoint->selfId() + QStringLiteral("/."));
         QCOMPARE(arrived.value(QLatin1String("binary")).toBool(true), false);
         // The owner re-publishes it to its subscribers, this console included, and answers.
-        QTRY_VERIFY(r->hasEvent(QStringLiteral("conversation"), QStringLiteral("hello robot")));
-        QTRY_VERIFY(r->hasEvent(QStringLiteral("conversation"), QStringLiteral("Hello! I am Willow.")));
+        QTRY_VERIFY(r->hasEventAt(QStringLiteral("conversation"), QStringLiteral("hello robot")));
+        QTRY_VERIFY(r->hasEventAt(QStringLiteral("conversation"), QStringLiteral("Hello! I am Willow.")));
     }
 
     void sayTemplateMakesTheRobotSpeak()
@@ -288,15 +243,15 @@ private Q_SLOTS:
         QTRY_COMPARE(endpoint->state(), LinkState::Ready);
         endpoint->subscribe(QStringLiteral("pepper-7f3a/conversation"));
         endpoint->subscribe(QStringLiteral("pepper-7f3a/blackboard-stream"));
-        QTRY_VERIFY(r->hasEvent(QStringLiteral("pepper-7f3a/blackboard-stream"), QStringLiteral("snapshot: ")));
+        QTRY_VERIFY(r->hasEventAt(QStringLiteral("pepper-7f3a/blackboard-stream"), QStringLiteral("snapshot: ")));
         endpoint->send(Command {QStringLiteral("pepper-7f3a/blackboard"),
             QStringLiteral(
                 R"({"event":"add_object","type":"Say","thing":{"Type_":"Say","m_Text":"Hello, I am Intu"}})"),
             0});
-        QTRY_VERIFY(r->hasEvent(
+        QTRY_VERIFY(r->hasEventAt(
             QStringLiteral("pepper-7f3a/blackboard-stream"), QStringLiteral("add Say: \"Hello, I am Intu\"")));
-        QTRY_VERIFY(r->hasEvent(QStringLiteral("pepper-7f3a/conversation"), QStringLiteral("Hello, I am Intu")));
-        QTRY_VERIFY(r->hasEvent(QStringLiteral("pepper-7f3a/blackboard-stream"), QStringLiteral("→ COMPLETED")));
+        QTRY_VERIFY(r->hasEventAt(QStringLiteral("pepper-7f3a/conversation"), QStringLiteral("Hello, I am Intu")));
+        QTRY_VERIFY(r->hasEventAt(QStringLiteral("pepper-7f3a/blackboard-stream"), QStringLiteral("→ COMPLETED")));
     }
 
     void unknownTopicIsAnErrorAndTheSessionGoesOn()
@@ -316,7 +271,7 @@ private Q_SLOTS:
         QVERIFY(failed.payload.contains(QLatin1String("subscribed_failed")));
         QVERIFY(!endpoint->subscriptions().contains(QStringLiteral("no-such-topic")));
         QTRY_VERIFY(
-            r->hasEvent(QStringLiteral("ghost-node/log"), QStringLiteral("no route to ghost-node (subscribe)")));
+            r->hasEventAt(QStringLiteral("ghost-node/log"), QStringLiteral("no route to ghost-node (subscribe)")));
 
         endpoint->subscribe(QStringLiteral("log"));
         QTRY_VERIFY(r->eventsAt(QStringLiteral("log")).size() >= 3);
@@ -342,8 +297,8 @@ private Q_SLOTS:
         QTRY_COMPARE(sim->root()->subscriberCount(QStringLiteral("log")), 0);
         QTRY_VERIFY(r->count(LinkState::Reconnecting) > 0);
         QTRY_COMPARE_WITH_TIMEOUT(r->count(LinkState::Ready), 2, 10000);
-        QVERIFY(r->hasEvent(QString(), QStringLiteral("(reconnected)")));
-        QVERIFY(r->hasEvent(QString(), QStringLiteral("connection lost")));
+        QVERIFY(r->hasEventAt(QString(), QStringLiteral("(reconnected)")));
+        QVERIFY(r->hasEventAt(QString(), QStringLiteral("connection lost")));
         const qsizetype logsBefore = r->eventsAt(QStringLiteral("log")).size();
         const int sonarBefore = r->samplesAt(QStringLiteral("pepper-7f3a/sensor-Sonar/m_fDistance"));
         QTRY_COMPARE(sim->root()->subscriberCount(QStringLiteral("log")), 1);
@@ -379,7 +334,7 @@ private Q_SLOTS:
                 return n;
             }(),
             4);
-        QVERIFY(r->hasEvent(QString(), QStringLiteral("undecodable frame (10 bytes)")));
+        QVERIFY(r->hasEventAt(QString(), QStringLiteral("undecodable frame (10 bytes)")));
         bool hex = false;
         for (const Event &event : std::as_const(r->events))
             hex = hex || event.payload.startsWith(QLatin1String("10 bytes: 89 50 4e 47"));
@@ -403,11 +358,11 @@ private Q_SLOTS:
         QTRY_COMPARE(finished.count(), 1);
         endpoint->subscribe(QStringLiteral("topic-manager"));
         QTRY_COMPARE(sim->root()->subscriberCount(QStringLiteral("topic-manager")), 1);
-        QVERIFY(!r->topics.contains(QStringLiteral("visitor-5e21/log")));
+        QVERIFY(!r->tree.contains(QStringLiteral("visitor-5e21/log")));
 
         sim->setVisitorConnected(true);
-        QTRY_VERIFY(r->hasEvent(QStringLiteral("topic-manager"), QStringLiteral("child connected: visitor-5e21")));
-        QTRY_VERIFY(r->topics.contains(QStringLiteral("visitor-5e21/log")));
+        QTRY_VERIFY(r->hasEventAt(QStringLiteral("topic-manager"), QStringLiteral("child connected: visitor-5e21")));
+        QTRY_VERIFY(r->tree.contains(QStringLiteral("visitor-5e21/log")));
         sim->setVisitorConnected(false);
         QTRY_VERIFY(r->removed.contains(QStringLiteral("visitor-5e21")));
         QCOMPARE(finished.count(), 1); // the refresh is not a browse of its own

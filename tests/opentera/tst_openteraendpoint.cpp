@@ -4,6 +4,7 @@
 #include "core/endpoint/protocolregistry.h"
 #include "core/protocols/opentera/openteraendpoint.h"
 #include "sim/opentera/openterasimulator.h"
+#include "tests/common/endpointrecorder.h"
 #include "tests/common/testsupport.h"
 
 #include <QSignalSpy>
@@ -28,11 +29,7 @@ struct Harness
 {
     std::unique_ptr<sim::Simulator> simulator;
     std::unique_ptr<Endpoint> endpoint;
-    TopicList topics;
-    SampleList samples;
-    EventList events;
-    QVector<CommandReply> replies;
-    QVector<QPair<bool, QString>> browses;
+    std::unique_ptr<test::EndpointRecorder> seen;
 
     sim::opentera::OpenTeraSimulator *sim() const
     {
@@ -61,44 +58,11 @@ struct Harness
         if (!endpoint)
             return false;
         endpoint->setBatchInterval(5);
-        QObject::connect(endpoint.get(), &Endpoint::batchReady, endpoint.get(), [this](const EndpointBatch &batch) {
-            topics += batch.topics;
-            samples += batch.samples;
-            events += batch.events;
-        });
-        QObject::connect(endpoint.get(), &Endpoint::commandFinished, endpoint.get(),
-            [this](const CommandReply &reply) { replies.append(reply); });
-        QObject::connect(
-            endpoint.get(), &Endpoint::browseFinished, endpoint.get(), [this](bool ok, const QString &detail) {
-                browses.append({ok, detail});
-            });
+        seen = std::make_unique<test::EndpointRecorder>(endpoint.get());
         endpoint->open();
         return true;
     }
 
-    Topic lastTopic(const QString &path) const
-    {
-        for (auto it = topics.crbegin(); it != topics.crend(); ++it) {
-            if (it->path == path)
-                return *it;
-        }
-        return Topic();
-    }
-    bool hasEvent(Severity severity, const QString &summaryPart) const
-    {
-        for (const Event &event : events) {
-            if (event.severity == severity && event.summary.contains(summaryPart))
-                return true;
-        }
-        return false;
-    }
-    int samplesUnder(const QString &prefix) const
-    {
-        int n = 0;
-        for (const Sample &sample : samples)
-            n += sample.path.startsWith(prefix) ? 1 : 0;
-        return n;
-    }
     QString adminUuid() const { return sim()->accounts().byLogin(QStringLiteral("admin"))->uuid; }
 };
 
@@ -138,33 +102,33 @@ void tst_OpenTeraEndpoint::logsInBrowsesAndSamplesSubscribedStreams()
     QTRY_COMPARE(h.endpoint->state(), LinkState::Ready);
     QCOMPARE(h.endpoint->status().text(), QStringLiteral("logged in as Super Admin"));
     h.endpoint->browse();
-    QTRY_COMPARE(h.browses.size(), 1);
-    QVERIFY(h.browses.first().first);
+    QTRY_COMPARE(h.seen->browses.size(), 1);
+    QVERIFY(h.seen->browses.first().first);
 
-    const Topic robot = h.lastTopic(QStringLiteral("devices/Robot-01"));
+    const Topic robot = h.seen->topic(QStringLiteral("devices/Robot-01"));
     QCOMPARE(robot.type, QStringLiteral("opentera.device"));
     QCOMPARE(robot.node, NodeKind::Resource);
     QVERIFY(robot.meta.value(QStringLiteral("online")).toBool());
-    const Topic battery = h.lastTopic(QStringLiteral("devices/Robot-01/battery"));
+    const Topic battery = h.seen->topic(QStringLiteral("devices/Robot-01/battery"));
     QCOMPARE(battery.type, QStringLiteral("number"));
     QVERIFY(battery.subscribable);
-    QCOMPARE(h.lastTopic(QStringLiteral("devices/Robot-01/charging")).type, QStringLiteral("bool"));
-    QCOMPARE(h.lastTopic(QStringLiteral("devices/Robot-01/motors/left_temp")).node, NodeKind::Stream);
+    QCOMPARE(h.seen->topic(QStringLiteral("devices/Robot-01/charging")).type, QStringLiteral("bool"));
+    QCOMPARE(h.seen->topic(QStringLiteral("devices/Robot-01/motors/left_temp")).node, NodeKind::Stream);
     // Busy but offline entities are listed.
-    const Topic busy = h.lastTopic(QStringLiteral("participants/P-0043"));
+    const Topic busy = h.seen->topic(QStringLiteral("participants/P-0043"));
     QVERIFY(busy.meta.value(QStringLiteral("busy")).toBool());
     QVERIFY(!busy.meta.value(QStringLiteral("online")).toBool());
-    QVERIFY(h.lastTopic(QStringLiteral("users/Super Admin")).meta.value(QStringLiteral("self")).toBool());
-    QVERIFY(h.lastTopic(QStringLiteral("devices/Tablet-07")).path.isEmpty()); // offline: not listed
+    QVERIFY(h.seen->topic(QStringLiteral("users/Super Admin")).meta.value(QStringLiteral("self")).toBool());
+    QVERIFY(h.seen->topic(QStringLiteral("devices/Tablet-07")).path.isEmpty()); // offline: not listed
     // Its own USER_CONNECTED is no notification.
-    QTRY_VERIFY(h.hasEvent(Severity::Debug, QStringLiteral("Super Admin online (this session)")));
-    QVERIFY(!h.hasEvent(Severity::Info, QStringLiteral("Super Admin online")));
+    QTRY_VERIFY(h.seen->hasEvent(Severity::Debug, QStringLiteral("Super Admin online (this session)")));
+    QVERIFY(!h.seen->hasEvent(Severity::Info, QStringLiteral("Super Admin online")));
 
-    QCOMPARE(h.samples.size(), 0); // nothing subscribed yet
+    QCOMPARE(h.seen->samples.size(), 0); // nothing subscribed yet
     h.endpoint->subscribe(QStringLiteral("devices/Robot-01"));
-    QTRY_VERIFY(h.samplesUnder(QStringLiteral("devices/Robot-01/battery")) >= 3);
-    QCOMPARE(h.samplesUnder(QStringLiteral("devices/Robot-02/")), 0);
-    for (const Sample &sample : std::as_const(h.samples))
+    QTRY_VERIFY(h.seen->samplesUnder(QStringLiteral("devices/Robot-01/battery")) >= 3);
+    QCOMPARE(h.seen->samplesUnder(QStringLiteral("devices/Robot-02/")), 0);
+    for (const Sample &sample : std::as_const(h.seen->samples))
         QVERIFY2(qAbs(sample.t - nowMs()) < 60000, qPrintable(sample.path)); // status timestamps, in ms
     QVERIFY(h.sim()->received().isEmpty()); // the socket is one-way
 }
@@ -176,7 +140,7 @@ void tst_OpenTeraEndpoint::droppedSocketLogsInAgainAndReloadsTheLists()
     QTRY_COMPARE(h.endpoint->state(), LinkState::Ready);
     QTRY_COMPARE(h.sim()->requestCount(QStringLiteral("/api/user/devices/online")), 1);
     QCOMPARE(h.sim()->requestCount(QStringLiteral("/api/user/login")), 1);
-    QTRY_VERIFY(h.lastTopic(QStringLiteral("devices/Robot-02")).meta.value(QStringLiteral("online")).toBool());
+    QTRY_VERIFY(h.seen->topic(QStringLiteral("devices/Robot-02")).meta.value(QStringLiteral("online")).toBool());
 
     QSignalSpy states(h.endpoint.get(), &Endpoint::stateChanged);
     h.sim()->dropAllConnections();
@@ -185,8 +149,8 @@ void tst_OpenTeraEndpoint::droppedSocketLogsInAgainAndReloadsTheLists()
     QTRY_COMPARE(h.sim()->requestCount(QStringLiteral("/api/user/login")), 2);
     QTRY_COMPARE(h.sim()->requestCount(QStringLiteral("/api/user/devices/online")), 2);
     QTRY_COMPARE(h.endpoint->state(), LinkState::Ready);
-    QTRY_VERIFY(!h.lastTopic(QStringLiteral("devices/Robot-02")).meta.value(QStringLiteral("online")).toBool());
-    QVERIFY(h.hasEvent(Severity::Warning, QStringLiteral("connection lost, retrying")));
+    QTRY_VERIFY(!h.seen->topic(QStringLiteral("devices/Robot-02")).meta.value(QStringLiteral("online")).toBool());
+    QVERIFY(h.seen->hasEvent(Severity::Warning, QStringLiteral("connection lost, retrying")));
     bool sawReconnecting = false;
     for (const auto &args : std::as_const(states))
         sawReconnecting = sawReconnecting || args.at(0).value<LinkStatus>().state == LinkState::Reconnecting;
@@ -204,7 +168,7 @@ void tst_OpenTeraEndpoint::closeCode4000StopsReconnecting()
     QCOMPARE(h.endpoint->status().reason, LinkReason::Dismissed);
     QVERIFY2(h.endpoint->status().text().contains(QLatin1String("disconnected by server")),
         qPrintable(h.endpoint->status().text()));
-    QVERIFY(h.hasEvent(Severity::Error, QStringLiteral("disconnected by server (logout/admin)")));
+    QVERIFY(h.seen->hasEvent(Severity::Error, QStringLiteral("disconnected by server (logout/admin)")));
     QCOMPARE(h.endpoint->counters().reconnects, 0u); // no retry was scheduled
     QCOMPARE(h.sim()->requestCount(QStringLiteral("/api/user/login")), 1);
 }
@@ -216,7 +180,7 @@ void tst_OpenTeraEndpoint::alreadyLoggedInRetriesWithBackoff()
     QVERIFY(h.start(fastWorld({{QStringLiteral("ghostMs"), 1200}})));
     QTRY_COMPARE(h.endpoint->state(), LinkState::Ready);
     h.sim()->dropAllConnections();
-    QTRY_VERIFY(h.hasEvent(Severity::Warning, QStringLiteral("already logged in, retrying")));
+    QTRY_VERIFY(h.seen->hasEvent(Severity::Warning, QStringLiteral("already logged in, retrying")));
     QTRY_COMPARE_WITH_TIMEOUT(h.endpoint->state(), LinkState::Ready, 10000);
     QVERIFY(h.sim()->requestCount(QStringLiteral("/api/user/login")) >= 3);
 }
@@ -230,7 +194,7 @@ void tst_OpenTeraEndpoint::alreadyLoggedInAtFirstLoginWaits()
     Harness h;
     h.simulator = std::move(other.simulator);
     QVERIFY(h.start(QVariantMap(), QStringLiteral("admin"), QStringLiteral("admin"), false));
-    QTRY_VERIFY(h.hasEvent(Severity::Warning, QStringLiteral("already logged in, retrying")));
+    QTRY_VERIFY(h.seen->hasEvent(Severity::Warning, QStringLiteral("already logged in, retrying")));
     QVERIFY(h.endpoint->state() != LinkState::Failed);
     other.endpoint->close(); // logs out, the socket goes
     QTRY_COMPARE_WITH_TIMEOUT(h.endpoint->state(), LinkState::Ready, 10000);
@@ -276,9 +240,9 @@ void tst_OpenTeraEndpoint::refreshesTheTokenBeforeItExpires()
     QTRY_VERIFY_WITH_TIMEOUT(h.sim()->requestCount(QStringLiteral("/api/user/refresh_token")) >= 2, 10000);
     // The first token died at the first refresh; calls go on with the latest one.
     h.endpoint->send(Command {QStringLiteral("GET /api/user/users/online"), QString(), 0});
-    QTRY_COMPARE(h.replies.size(), 1);
-    QVERIFY2(h.replies.first().ok, qPrintable(h.replies.first().detail));
-    QVERIFY(!h.hasEvent(Severity::Warning, QStringLiteral("token refresh failed")));
+    QTRY_COMPARE(h.seen->replies.size(), 1);
+    QVERIFY2(h.seen->replies.first().ok, qPrintable(h.seen->replies.first().detail));
+    QVERIFY(!h.seen->hasEvent(Severity::Warning, QStringLiteral("token refresh failed")));
 }
 
 void tst_OpenTeraEndpoint::commandsAreRestCalls()
@@ -289,36 +253,37 @@ void tst_OpenTeraEndpoint::commandsAreRestCalls()
 
     h.endpoint->send(
         Command {QStringLiteral("GET /api/user/disconnect?device_uuid=${uuid:devices/Robot-01}"), QString(), 0});
-    QTRY_COMPARE(h.replies.size(), 1);
-    QVERIFY2(h.replies.at(0).ok, qPrintable(h.replies.at(0).detail));
-    QCOMPARE(h.replies.at(0).detail, QStringLiteral("HTTP 200: Success"));
+    QTRY_COMPARE(h.seen->replies.size(), 1);
+    QVERIFY2(h.seen->replies.at(0).ok, qPrintable(h.seen->replies.at(0).detail));
+    QCOMPARE(h.seen->replies.at(0).detail, QStringLiteral("HTTP 200: Success"));
     // The disconnect also comes back as a WebSocket event.
-    QTRY_VERIFY(h.hasEvent(Severity::Warning, QStringLiteral("Robot-01 offline")));
+    QTRY_VERIFY(h.seen->hasEvent(Severity::Warning, QStringLiteral("Robot-01 offline")));
 
     h.endpoint->send(Command {QStringLiteral("POST /api/user/sessions/manager"),
         QStringLiteral(R"({"session_manage":{"action":"start","id_service":3,"session_participants":[]}})"), 0});
-    QTRY_COMPARE(h.replies.size(), 2);
-    QVERIFY(!h.replies.at(1).ok);
-    QVERIFY(!h.replies.at(1).refusedLocally);
-    QCOMPARE(h.replies.at(1).detail, QStringLiteral("HTTP 400: Missing required id_session_type for new sessions"));
-    QVERIFY(h.hasEvent(Severity::Error, QStringLiteral("HTTP 400")));
+    QTRY_COMPARE(h.seen->replies.size(), 2);
+    QVERIFY(!h.seen->replies.at(1).ok);
+    QVERIFY(!h.seen->replies.at(1).refusedLocally);
+    QCOMPARE(
+        h.seen->replies.at(1).detail, QStringLiteral("HTTP 400: Missing required id_session_type for new sessions"));
+    QVERIFY(h.seen->hasEvent(Severity::Error, QStringLiteral("HTTP 400")));
 
     h.endpoint->send(Command {QStringLiteral("POST /api/user/sessions/manager"),
         QStringLiteral(R"({"session_manage":{"action":"start","id_service":3,"id_session_type":1,)"
                        R"("session_participants":["${uuid:participants/P-0042}"],"session_users":[],)"
                        R"("session_devices":["${uuid:devices/Robot-02}"],"parameters":{}}})"),
         0});
-    QTRY_COMPARE(h.replies.size(), 3);
-    QVERIFY2(h.replies.at(2).ok, qPrintable(h.replies.at(2).detail));
-    QVERIFY(h.replies.at(2).payload.contains(QLatin1String("\"started\"")));
-    QTRY_VERIFY(h.hasEvent(Severity::Info, QStringLiteral("P-0042 joined a session")));
+    QTRY_COMPARE(h.seen->replies.size(), 3);
+    QVERIFY2(h.seen->replies.at(2).ok, qPrintable(h.seen->replies.at(2).detail));
+    QVERIFY(h.seen->replies.at(2).payload.contains(QLatin1String("\"started\"")));
+    QTRY_VERIFY(h.seen->hasEvent(Severity::Info, QStringLiteral("P-0042 joined a session")));
 
     h.endpoint->send(Command {QStringLiteral("POST /api/user/sessions/manager"), QStringLiteral("{not json"), 0});
-    QTRY_COMPARE(h.replies.size(), 4);
-    QVERIFY(h.replies.at(3).refusedLocally);
+    QTRY_COMPARE(h.seen->replies.size(), 4);
+    QVERIFY(h.seen->replies.at(3).refusedLocally);
     h.endpoint->send(Command {QStringLiteral("GET /api/user/disconnect?device_uuid=${uuid}"), QString(), 0});
-    QTRY_COMPARE(h.replies.size(), 5);
-    QVERIFY(h.replies.at(4).refusedLocally);
+    QTRY_COMPARE(h.seen->replies.size(), 5);
+    QVERIFY(h.seen->replies.at(4).refusedLocally);
 }
 
 void tst_OpenTeraEndpoint::frameVariants_data()
@@ -339,12 +304,12 @@ void tst_OpenTeraEndpoint::frameVariants()
     QVERIFY(h.start(fastWorld(switches)));
     QTRY_COMPARE(h.endpoint->state(), LinkState::Ready);
     h.endpoint->subscribe(QStringLiteral("devices"));
-    QTRY_VERIFY(h.samplesUnder(QStringLiteral("devices/SensorHub-A/ambient/temperature")) >= 3);
-    QTRY_VERIFY(h.hasEvent(Severity::Debug, QStringLiteral("Super Admin online (this session)")));
+    QTRY_VERIFY(h.seen->samplesUnder(QStringLiteral("devices/SensorHub-A/ambient/temperature")) >= 3);
+    QTRY_VERIFY(h.seen->hasEvent(Severity::Debug, QStringLiteral("Super Admin online (this session)")));
     if (switches.value(QStringLiteral("unknownType")).toBool())
-        QTRY_VERIFY(h.hasEvent(Severity::Warning,
+        QTRY_VERIFY(h.seen->hasEvent(Severity::Warning,
             QStringLiteral("unrecognised type.googleapis.com/opentera.protobuf.UserPreferenceEvent")));
-    for (const Event &event : std::as_const(h.events))
+    for (const Event &event : std::as_const(h.seen->events))
         QVERIFY2(event.severity != Severity::Error, qPrintable(event.summary));
 }
 

@@ -128,17 +128,15 @@ void CityioChannel::onMessage(const Message &message, const QString &raw)
 void CityioChannel::setLive(bool ok, const QString &why)
 {
     m_live = ok;
-    const auto pending = std::exchange(m_whenLive, {});
-    for (const auto &then : pending)
-        then(ok, why);
+    m_whenLive.run(ok, why);
 }
 
-void CityioChannel::whenLive(std::function<void(bool, const QString &)> then)
+void CityioChannel::whenLive(DeferredCalls::Call then)
 {
     if (m_live)
         then(true, QString());
     else
-        m_whenLive.append(std::move(then));
+        m_whenLive.add(std::move(then));
 }
 
 void CityioChannel::expectReply(quint64 id, const QSet<MessageKind> &kinds, int timeoutMs)

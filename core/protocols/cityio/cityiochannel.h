@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/endpoint/deferredcalls.h"
 #include "core/link/websocketlink.h"
 #include "core/protocols/cityio/cityiomessage.h"
 
@@ -50,7 +51,7 @@ public:
     bool isLive() const { return m_live; }
     // Runs `then` once the channel is live (at once if it is), or with ok=false when the snapshot
     // does not come in time or the channel closes.
-    void whenLive(std::function<void(bool ok, const QString &why)> then);
+    void whenLive(DeferredCalls::Call then);
 
     // Waiting for a reply to command `id`: the first message of one of `kinds` (or an ERROR)
     // answers it; after `timeoutMs` replyTimedOut(id).
@@ -92,7 +93,7 @@ private:
     QTimer m_snapshotTimer;
     bool m_live = false;
     QVector<QPair<QString, QString>> m_greetings; // key, frame (in the order first set)
-    QVector<std::function<void(bool, const QString &)>> m_whenLive;
+    DeferredCalls m_whenLive;
     QVector<Waiter> m_waiters;
 };
 

@@ -119,25 +119,24 @@ void CityioEndpoint::onServerChecked(const RestReply &reply)
     if (reply.isSuccess() && reply.isJson && reply.json.isArray()) {
         m_projects = projectNames(reply.json);
         m_ready = true;
-        m_everReady = true;
         m_backoff.reset();
         m_readyDetail = QStringLiteral("CityIO at %1: %2 projects").arg(base).arg(m_projects.size());
         setStatus({LinkState::Ready, LinkReason::None, m_readyDetail});
         QSet<QString> projects;
-        for (const QString &path : std::as_const(m_subscriptions))
+        for (const QString &path : subscriptions())
             projects.insert(projectOf(path));
         for (const QString &project : std::as_const(projects))
             channel(project, true)->subscribed = true;
-        runWhenReady(true, QString());
+        m_whenReady.run(true);
         return;
     }
     const bool transient = reply.transient();
     const LinkReason reason = reply.status == 0 ? reply.linkReason() : LinkReason::BadServer;
     const LinkOptions &link = config().link;
-    if (transient && link.reconnect && (m_everReady || link.retryFirstConnect)) {
+    if (transient && link.reconnect && (wasEverReady() || link.retryFirstConnect)) {
         const int delay = m_backoff.nextDelayMs();
         m_retryTimer.start(delay);
-        setStatus({m_everReady ? LinkState::Reconnecting : LinkState::Connecting, reason,
+        setStatus({wasEverReady() ? LinkState::Reconnecting : LinkState::Connecting, reason,
             QStringLiteral("%1: %2").arg(base, reply.describe()), delay});
         return;
     }
@@ -152,21 +151,14 @@ void CityioEndpoint::onServerChecked(const RestReply &reply)
     failAll({LinkState::Failed, reason, why});
 }
 
-void CityioEndpoint::whenReady(std::function<void(bool, const QString &)> then)
+void CityioEndpoint::whenReady(DeferredCalls::Call then)
 {
     if (m_ready)
         then(true, QString());
     else if (state() == LinkState::Connecting || state() == LinkState::Reconnecting)
-        m_whenReady.append(std::move(then));
+        m_whenReady.add(std::move(then));
     else
         then(false, QStringLiteral("not connected"));
-}
-
-void CityioEndpoint::runWhenReady(bool ok, const QString &why)
-{
-    const auto pending = std::exchange(m_whenReady, {});
-    for (const auto &then : pending)
-        then(ok, why);
 }
 
 void CityioEndpoint::failAll(const LinkStatus &failure)
@@ -178,7 +170,7 @@ void CityioEndpoint::failAll(const LinkStatus &failure)
     const QStringList keys = m_channels.keys();
     for (const QString &key : keys)
         dropChannel(key, reason);
-    runWhenReady(false, reason);
+    m_whenReady.run(false, reason);
     setStatus(failure);
 }
 
@@ -190,7 +182,7 @@ void CityioEndpoint::close()
     const QStringList keys = m_channels.keys();
     for (const QString &key : keys)
         dropChannel(key, QStringLiteral("closed"));
-    runWhenReady(false, QStringLiteral("closed"));
+    m_whenReady.run(false, QStringLiteral("closed"));
     if (state() != LinkState::Idle)
         setStatus({LinkState::Closed, LinkReason::None, QStringLiteral("closed")});
 }
@@ -242,7 +234,7 @@ void CityioEndpoint::browse()
                 EndpointBatch batch;
                 for (const QString &project : projects)
                     m_tree.addProject(project, headers.value(project), &batch);
-                forward(batch);
+                report(batch);
                 flush();
                 Q_EMIT browseFinished(true, QStringLiteral("%1 projects").arg(projects.size()));
             },
@@ -299,7 +291,7 @@ void CityioEndpoint::dropChannel(const QString &key, const QString &why)
     channel->disconnect(this);
     channel->close();
     for (quint64 id : channel->takeAllReplies())
-        finishCommand(id, false, QStringLiteral("no reply: %1").arg(why), QString(), m_commands.value(id).path);
+        settleCommand(CommandReply::failed(id, QStringLiteral("no reply: %1").arg(why)), m_commands.value(id).path);
     channel->deleteLater();
 }
 
@@ -357,7 +349,7 @@ QString CityioEndpoint::apply(
         summary = m_tree.applyInterface(project, message, raw, t, &batch);
     else
         summary = m_tree.applyProbe(label, message, raw, t, &batch);
-    forward(batch);
+    report(batch);
     return summary;
 }
 
@@ -374,10 +366,12 @@ void CityioEndpoint::onMessage(CityioChannel *channel, const Message &message, c
     if (id == 0)
         return;
     const bool ok = message.kind != MessageKind::Error;
-    finishCommand(id, ok,
-        QStringLiteral("%1 %2: %3")
-            .arg(m_commands.value(id).type, ok ? QStringLiteral("answered") : QStringLiteral("refused"), summary),
-        raw, m_commands.value(id).path);
+    settleCommand(
+        CommandReply {id, ok, false,
+            QStringLiteral("%1 %2: %3")
+                .arg(m_commands.value(id).type, ok ? QStringLiteral("answered") : QStringLiteral("refused"), summary),
+            raw},
+        m_commands.value(id).path);
 }
 
 // --- replay -----------------------------------------------------------------------------------
@@ -425,7 +419,7 @@ void CityioEndpoint::replayMessage(const Message &message, const QString &raw)
             CityioTree::undecodable(QString(), message, raw, t, &batch);
         else
             m_tree.applyProbe(QString(), message, raw, t, &batch);
-        forward(batch);
+        report(batch);
         return;
     }
     const CityioChannel::Role role = roleOf(key);
@@ -459,21 +453,9 @@ void CityioEndpoint::replaySentFrame(const QString &text)
     m_replayLastListen = project;
     const bool again = m_replayListened.contains(project);
     m_replayListened.insert(project);
-    m_subscriptions.insert(CityioTree::projectPath(project));
+    addSubscription(CityioTree::projectPath(project));
     reportEvent(Severity::Info, CityioTree::projectPath(project),
         again ? QStringLiteral("reconnected; LISTEN sent again") : QStringLiteral("connected; LISTEN sent"));
-}
-
-void CityioEndpoint::forward(const EndpointBatch &batch)
-{
-    for (const Topic &topic : batch.topics)
-        reportTopic(topic);
-    for (const QString &path : batch.removedTopics)
-        reportTopicRemoved(path);
-    for (const Sample &sample : batch.samples)
-        reportSample(sample.path, sample.t, sample.value);
-    for (const Event &event : batch.events)
-        reportEvent(event.severity, event.path, event.summary, event.payload, event.t);
 }
 
 void CityioEndpoint::closeIfTransient(const QString &project)
@@ -497,7 +479,7 @@ void CityioEndpoint::closeIfTransient(const QString &project)
 
 bool CityioEndpoint::isSubscribed(const QString &project) const
 {
-    for (const QString &path : m_subscriptions) {
+    for (const QString &path : subscriptions()) {
         if (projectOf(path) == project)
             return true;
     }
@@ -511,14 +493,14 @@ void CityioEndpoint::subscribe(const QString &path)
         reportEvent(Severity::Warning, path, QStringLiteral("subscribe: %1 is not a project").arg(path));
         return;
     }
-    m_subscriptions.insert(path);
+    addSubscription(path);
     if (m_ready)
         channel(project, true)->subscribed = true;
 }
 
 void CityioEndpoint::unsubscribe(const QString &path)
 {
-    if (!m_subscriptions.remove(path))
+    if (!removeSubscription(path))
         return;
     const QString project = projectOf(path);
     if (isSubscribed(project) || !m_channels.contains(project))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/endpoint/deferredcalls.h"
 #include "core/endpoint/endpoint.h"
 #include "core/link/backoff.h"
 #include "core/protocols/cityio/cityiochannel.h"
@@ -68,8 +69,8 @@ private:
     // GET table/list: the reachability check before Ready (retried with backoff when transient).
     void checkServer();
     void onServerChecked(const RestReply &reply);
-    void whenReady(std::function<void(bool ok, const QString &why)> then);
-    void runWhenReady(bool ok, const QString &why);
+    // Runs `then` once the REST check passed (at once when it has), or with why not.
+    void whenReady(DeferredCalls::Call then);
     void fetchProjects(std::function<void(bool ok, const RestReply &reply, const QStringList &projects)> then,
         bool legacyPath = false);
     CityioChannel *channel(const QString &key, bool create);
@@ -89,11 +90,11 @@ private:
     void onReplyTimedOut(quint64 id);
     void updateState();
     void failAll(const LinkStatus &failure);
-    void forward(const EndpointBatch &batch);
     void sendOnChannel(quint64 id, PreparedCommand prepared, const QString &path);
     void sendRest(quint64 id, const PreparedCommand &prepared);
-    void finishCommand(quint64 id, bool ok, const QString &detail, const QString &payload, const QString &path,
-        bool local = false, Severity failure = Severity::Error);
+    // Forgets the command's bookkeeping (its reply waiter, a socket opened just for it), then
+    // finishCommand().
+    void settleCommand(const CommandReply &reply, const QString &path, Severity failure = Severity::Error);
     bool isSubscribed(const QString &project) const;
     void closeIfTransient(const QString &project);
     static QString projectOf(const QString &path);
@@ -107,14 +108,13 @@ private:
     QHash<QString, CityioChannel *> m_channels; // by project, "@module", "@core"
     QHash<quint64, PendingCommand> m_commands; // waiting for their reply
     QHash<quint64, QString> m_commandChannels; // in flight on a project socket, by id
-    QVector<std::function<void(bool, const QString &)>> m_whenReady;
+    DeferredCalls m_whenReady;
     QStringList m_projects;
     Backoff m_backoff;
     QTimer m_retryTimer;
     QString m_readyDetail;
     LinkCounters m_closedCounters; // of channels already gone
     bool m_ready = false; // the REST check passed since the last open()
-    bool m_everReady = false;
     QSet<QString> m_replayListened; // replay: projects whose LISTEN went out
     QString m_replayLastListen;
     int m_snapshotTimeoutMs;

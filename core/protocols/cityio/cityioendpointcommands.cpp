@@ -16,7 +16,7 @@ void CityioEndpoint::send(const Command &incoming)
     PreparedCommand prepared;
     QString error;
     if (!prepareCommand(incoming, &prepared, &error)) {
-        finishCommand(id, false, error, QString(), incoming.target, true);
+        settleCommand(CommandReply::refused(id, error), incoming.target);
         return;
     }
     const QString path = prepared.route == PreparedCommand::Route::Project ? CityioTree::projectPath(prepared.project)
@@ -25,7 +25,7 @@ void CityioEndpoint::send(const Command &incoming)
                                                                            : QString();
     whenReady([this, id, prepared, path](bool ok, const QString &why) {
         if (!ok) {
-            finishCommand(id, false, why, QString(), path);
+            settleCommand(CommandReply::failed(id, why), path);
             return;
         }
         if (prepared.route == PreparedCommand::Route::Rest)
@@ -52,16 +52,16 @@ void CityioEndpoint::sendOnChannel(quint64 id, PreparedCommand prepared, const Q
             if (prepared.route == PreparedCommand::Route::Project && !m_projects.isEmpty()
                 && !m_projects.contains(prepared.project))
                 detail += QStringLiteral(" (the server lists %1)").arg(m_projects.join(QLatin1String(", ")));
-            finishCommand(id, false, detail, QString(), path);
+            settleCommand(CommandReply::failed(id, detail), path);
             return;
         }
         QString error;
         if (!finishPayload(&prepared, m_tree.grid(prepared.project), m_tree.hasGrid(prepared.project), &error)) {
-            finishCommand(id, false, error, QString(), path, true);
+            settleCommand(CommandReply::refused(id, error), path);
             return;
         }
         if (!guard->send(prepared.payload)) {
-            finishCommand(id, false, QStringLiteral("the socket is not open"), QString(), path);
+            settleCommand(CommandReply::failed(id, QStringLiteral("the socket is not open")), path);
             return;
         }
         if (!prepared.greetingKey.isEmpty())
@@ -70,7 +70,7 @@ void CityioEndpoint::sendOnChannel(quint64 id, PreparedCommand prepared, const Q
             QString detail = QStringLiteral("%1 sent (CityIO sends no reply)").arg(prepared.type);
             if (!prepared.note.isEmpty())
                 detail = QStringLiteral("%1 sent; %2").arg(prepared.type, prepared.note);
-            finishCommand(id, true, detail, prepared.payload, path);
+            settleCommand(CommandReply::succeeded(id, detail, prepared.payload), path);
             return;
         }
         PendingCommand pending;
@@ -94,14 +94,16 @@ void CityioEndpoint::onReplyTimedOut(quint64 id)
     const PendingCommand command = m_commands.value(id);
     const QString within = QStringLiteral("%1 s").arg(m_replyTimeoutMs / 1000.0);
     if (command.soft)
-        finishCommand(id, true,
-            QStringLiteral("%1 sent; no echo within %2 (CityIO may not echo to the sender)").arg(command.type, within),
-            QString(), command.path);
+        settleCommand(CommandReply::succeeded(id,
+                          QStringLiteral("%1 sent; no echo within %2 (CityIO may not echo to the sender)")
+                              .arg(command.type, within)),
+            command.path);
     else
-        finishCommand(id, false,
-            QStringLiteral("no reply to %1 within %2 (CityIO drops what it does not accept without an answer)")
-                .arg(command.type, within),
-            QString(), command.path);
+        settleCommand(CommandReply::failed(id,
+                          QStringLiteral("no reply to %1 within %2 (CityIO drops what it does not accept without an "
+                                         "answer)")
+                              .arg(command.type, within)),
+            command.path);
 }
 
 void CityioEndpoint::sendRest(quint64 id, const PreparedCommand &prepared)
@@ -112,21 +114,18 @@ void CityioEndpoint::sendRest(quint64 id, const PreparedCommand &prepared)
         if (reply.path.startsWith(QLatin1String("table/")))
             path = reply.path.mid(6);
         const QString detail = QStringLiteral("%1 %2: %3").arg(reply.method, reply.path, reply.describe());
-        finishCommand(id, reply.isSuccess(), detail, QString::fromUtf8(reply.body), path, false,
+        settleCommand(CommandReply {id, reply.isSuccess(), false, detail, QString::fromUtf8(reply.body)}, path,
             reply.isNoContent() ? Severity::Warning : Severity::Error);
     });
 }
 
-void CityioEndpoint::finishCommand(quint64 id, bool ok, const QString &detail, const QString &payload,
-    const QString &path, bool local, Severity failure)
+void CityioEndpoint::settleCommand(const CommandReply &reply, const QString &path, Severity failure)
 {
-    m_commands.remove(id);
-    const QString project = m_commandChannels.take(id);
+    m_commands.remove(reply.id);
+    const QString project = m_commandChannels.take(reply.id);
     if (!project.isEmpty())
         closeIfTransient(project);
-    reportEvent(ok ? Severity::Info : failure, path, detail, payload);
-    flush();
-    Q_EMIT commandFinished(CommandReply {id, ok, local, detail, payload});
+    finishCommand(reply, path, failure);
 }
 
 } // namespace fleetscope::cityio

@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace fleetscope::exosite {
 
@@ -12,10 +11,6 @@ namespace {
 QString compact(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-QString compact(const QJsonArray &array)
-{
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 qint64 nowSeconds()
 {
@@ -33,7 +28,7 @@ ExositeEndpoint::ExositeEndpoint(const EndpointConfig &config, QObject *parent)
     connect(&m_link, &WebSocketLink::textReceived, this, &ExositeEndpoint::onText);
     connect(&m_link, &WebSocketLink::binaryReceived, this, &ExositeEndpoint::reportBinaryFrame);
     connect(&m_link, &WebSocketLink::dropped, this, &ExositeEndpoint::onDropped);
-    connect(&m_link, &WebSocketLink::stateChanged, this, &ExositeEndpoint::onLinkState);
+    followLink(&m_link);
 }
 
 ExositeEndpoint::~ExositeEndpoint() = default;
@@ -56,9 +51,9 @@ ExositeReplay *ExositeEndpoint::replay()
             if (!m_subs.contains(path)) {
                 // A recorded subscription: track it so that history and updates de-duplicate as live.
                 m_subs.insert(path, Subscription {});
-                m_subscriptions.insert(path);
+                addSubscription(path);
             }
-            ingest(m_byPath.value(path), points, raw);
+            ingest(path, points, raw);
         });
     connect(m_replay, &ExositeReplay::problem, this,
         [this](Severity severity, const QString &path, const QString &summary, const QString &raw) {
@@ -116,13 +111,6 @@ void ExositeEndpoint::onOpened()
     m_link.sendText(authFrame());
 }
 
-void ExositeEndpoint::onLinkState(const LinkStatus &status)
-{
-    if (status.state == LinkState::Reconnecting && m_everReady && status.isProblem())
-        reportEvent(Severity::Warning, QString(), QStringLiteral("connection lost: %1").arg(status.text()));
-    setStatus(status);
-}
-
 void ExositeEndpoint::onDropped(int code, const QString &reason)
 {
     const bool duringAuth = m_phase == Phase::Authenticating;
@@ -130,7 +118,7 @@ void ExositeEndpoint::onDropped(int code, const QString &reason)
     m_rpc.reset(QStringLiteral("connection lost"));
     for (auto &sub : m_subs)
         sub.active = false; // subscriptions die with the socket
-    if (duringAuth && !m_everReady)
+    if (duringAuth && !wasEverReady())
         fail(LinkReason::Credentials,
             QStringLiteral("authentication failed: the server closed the connection before accepting the key (%1)")
                 .arg(reason));
@@ -180,10 +168,10 @@ void ExositeEndpoint::onAuthFrame(const Frame &frame, const QString &raw)
 {
     if (frame.kind == Frame::Kind::Status && frame.status == QLatin1String("ok")) {
         m_phase = Phase::Ready;
-        const bool reconnect = m_everReady;
-        m_everReady = true;
-        const QString who = m_rootName.isEmpty() ? QStringLiteral("authenticated")
-                                                 : QStringLiteral("authenticated as %1").arg(m_rootName);
+        const bool reconnect = wasEverReady();
+        const QString rootName = m_resources.rootName();
+        const QString who =
+            rootName.isEmpty() ? QStringLiteral("authenticated") : QStringLiteral("authenticated as %1").arg(rootName);
         m_link.markReady(who);
         reportEvent(Severity::Info, QString(), reconnect ? who + QStringLiteral(" (reconnected)") : who, raw);
         m_rpc.setOpen(true);
@@ -211,7 +199,7 @@ void ExositeEndpoint::handleResponses(const Frame &frame, const QString &raw)
         if (m_rpc.dispatch(response))
             continue;
         const QString path = m_pathBySubsKey.value(response.idKey);
-        if (!path.isNull() && m_byPath.contains(path)) {
+        if (!path.isNull() && m_resources.contains(path)) {
             if (!response.ok) {
                 reportEvent(Severity::Warning, path, QStringLiteral("subscription: %1").arg(response.failureText()),
                     compact(response.raw));
@@ -221,7 +209,7 @@ void ExositeEndpoint::handleResponses(const Frame &frame, const QString &raw)
             if (!decodePoints(response.result, &points))
                 reportEvent(Severity::Error, path, QStringLiteral("subscription update is not a [ts,value] pair"),
                     raw); // the frame as received: what could not be decoded is kept whole
-            ingest(m_byPath.value(path), points, compact(response.raw));
+            ingest(path, points, compact(response.raw));
             continue;
         }
         if (response.idKey.isEmpty())
@@ -235,16 +223,16 @@ void ExositeEndpoint::handleResponses(const Frame &frame, const QString &raw)
 void ExositeEndpoint::browse()
 {
     m_browsed = false;
-    afterBrowse([] {});
+    afterBrowse([](bool, const QString &) {});
 }
 
-void ExositeEndpoint::afterBrowse(std::function<void()> then)
+void ExositeEndpoint::afterBrowse(DeferredCalls::Call then)
 {
     if (m_browsed) {
-        then();
+        then(true, QString());
         return;
     }
-    m_afterBrowse.append(std::move(then));
+    m_afterBrowse.add(std::move(then));
     if (m_phase == Phase::Ready && !m_browser)
         startBrowse();
 }
@@ -265,71 +253,30 @@ void ExositeEndpoint::startBrowse()
         m_browsed = ok;
         flush();
         Q_EMIT browseFinished(ok, detail);
-        const auto pending = std::exchange(m_afterBrowse, {});
-        if (ok) {
-            for (const auto &then : pending)
-                then();
-        }
+        m_afterBrowse.run(ok, detail);
     });
     m_browser->start();
 }
 
 void ExositeEndpoint::onResource(const Resource &resource)
 {
-    m_byPath.insert(resource.path, resource);
-    Topic topic;
-    topic.path = resource.path;
-    topic.displayName = resource.name;
-    topic.meta.insert(QStringLiteral("rid"), resource.rid);
-    if (!resource.name.isEmpty())
-        topic.meta.insert(QStringLiteral("name"), resource.name);
-    if (!resource.unit.isEmpty())
-        topic.meta.insert(QStringLiteral("unit"), resource.unit);
-    if (!resource.status.isEmpty())
-        topic.meta.insert(QStringLiteral("status"), resource.status);
-    if (resource.type == QLatin1String("client")) {
-        topic.node = NodeKind::Folder;
-        topic.type = QStringLiteral("client");
-        if (resource.path.isEmpty())
-            m_rootName = resource.name;
-        if (resource.status == QLatin1String("locked") || resource.status == QLatin1String("expired"))
-            reportEvent(Severity::Warning, resource.path, QStringLiteral("client is %1").arg(resource.status));
-    } else if (resource.type == QLatin1String("dispatch")) {
-        topic.node = NodeKind::Resource;
-        topic.type = QStringLiteral("dispatch");
-        topic.subscribable = true;
-    } else {
-        topic.node = NodeKind::Stream;
-        topic.type =
-            resource.type + QLatin1Char('.') + (resource.format.isEmpty() ? QStringLiteral("string") : resource.format);
-        topic.subscribable = true;
-    }
-    reportTopic(topic);
-}
-
-QStringList ExositeEndpoint::dataResourcesUnder(const QString &path) const
-{
-    QStringList out;
-    const QString prefix = path.isEmpty() ? QString() : path + QLatin1Char('/');
-    for (auto it = m_byPath.cbegin(); it != m_byPath.cend(); ++it) {
-        if (it.value().type != QLatin1String("client") && it.key().startsWith(prefix))
-            out << it.key();
-    }
-    out.sort();
-    return out;
+    EndpointBatch batch;
+    m_resources.add(resource, &batch);
+    report(batch);
 }
 
 void ExositeEndpoint::subscribe(const QString &path)
 {
-    afterBrowse([this, path] {
-        const auto it = m_byPath.constFind(path);
-        if (it == m_byPath.constEnd()) {
+    afterBrowse([this, path](bool browsed, const QString &) {
+        if (!browsed)
+            return; // the next browse brings it back (subscribe waits for one)
+        if (!m_resources.contains(path)) {
             reportEvent(Severity::Warning, path, QStringLiteral("subscribe: no such resource"));
             return;
         }
-        if (it->type == QLatin1String("client")) {
+        if (m_resources.value(path).type == QLatin1String("client")) {
             // Watching a client watches every data resource beneath it.
-            for (const QString &child : dataResourcesUnder(path))
+            for (const QString &child : m_resources.dataResourcesUnder(path))
                 subscribe(child);
             return;
         }
@@ -339,7 +286,7 @@ void ExositeEndpoint::subscribe(const QString &path)
         sub.subsId = m_nextSubsId++;
         m_subs.insert(path, sub);
         m_pathBySubsKey.insert(QString::number(sub.subsId), path);
-        m_subscriptions.insert(path);
+        addSubscription(path);
         startSubscription(path);
     });
 }
@@ -348,7 +295,7 @@ void ExositeEndpoint::startSubscription(const QString &path)
 {
     // First the history (the recent points, or the gap since the last one seen), then the live
     // subscription from just after the newest point.
-    const Resource resource = m_byPath.value(path);
+    const Resource resource = m_resources.value(path);
     const Subscription sub = m_subs.value(path);
     QJsonObject options;
     if (sub.lastTs > 0) {
@@ -366,7 +313,7 @@ void ExositeEndpoint::startSubscription(const QString &path)
             decodePoints(r.result, &points);
             if (descending)
                 std::reverse(points.begin(), points.end());
-            ingest(m_byPath.value(path), points, compact(r.raw));
+            ingest(path, points, compact(r.raw));
         } else if (r.status != QLatin1String("connection lost")) {
             reportEvent(Severity::Warning, path, QStringLiteral("read: %1").arg(r.failureText()), compact(r.raw));
         }
@@ -377,7 +324,7 @@ void ExositeEndpoint::startSubscription(const QString &path)
 
 void ExositeEndpoint::subscribeLive(const QString &path)
 {
-    const Resource resource = m_byPath.value(path);
+    const Resource resource = m_resources.value(path);
     Subscription &sub = m_subs[path];
     const qint64 since = sub.lastTs > 0 ? sub.lastTs / 1000 + 1 : nowSeconds();
     m_rpc.call(QStringLiteral("subscribe"),
@@ -398,9 +345,8 @@ void ExositeEndpoint::subscribeLive(const QString &path)
 
 void ExositeEndpoint::unsubscribe(const QString &path)
 {
-    const auto it = m_byPath.constFind(path);
-    if (it != m_byPath.constEnd() && it->type == QLatin1String("client")) {
-        for (const QString &child : dataResourcesUnder(path))
+    if (m_resources.contains(path) && m_resources.value(path).type == QLatin1String("client")) {
+        for (const QString &child : m_resources.dataResourcesUnder(path))
             unsubscribe(child);
         return;
     }
@@ -408,188 +354,25 @@ void ExositeEndpoint::unsubscribe(const QString &path)
         return;
     const Subscription sub = m_subs.take(path);
     m_pathBySubsKey.remove(QString::number(sub.subsId));
-    m_subscriptions.remove(path);
+    removeSubscription(path);
     if (m_phase == Phase::Ready && sub.active) {
         // The reply is undocumented; any reply, or none, counts as done.
         m_rpc.call(QStringLiteral("unsubscribe"),
-            QJsonArray {m_byPath.value(path).rid, QJsonObject {{QStringLiteral("subs_id"), sub.subsId}}},
+            QJsonArray {m_resources.value(path).rid, QJsonObject {{QStringLiteral("subs_id"), sub.subsId}}},
             [](const Response &) {});
     }
 }
 
-void ExositeEndpoint::ingest(const Resource &resource, const QVector<Point> &points, const QString &raw)
+void ExositeEndpoint::ingest(const QString &path, const QVector<Point> &points, const QString &raw)
 {
-    auto subIt = m_subs.find(resource.path);
-    qint64 lastTs = subIt != m_subs.end() ? subIt->lastTs : 0;
-    const QString label = TopicPath::decodeSegment(TopicPath::lastSegment(resource.path));
-    for (const Point &point : points) {
-        if (point.tMs <= lastTs)
-            continue; // backlog and read may overlap: de-duplicate by timestamp
-        lastTs = point.tMs;
-        if (resource.isNumeric()) {
-            double value = 0.0;
-            if (point.value.isDouble())
-                reportSample(resource.path, point.tMs, point.value.toDouble());
-            else if (point.value.isString() && parseNumber(point.value.toString(), &value))
-                reportSample(resource.path, point.tMs, value);
-            else
-                reportEvent(Severity::Warning, resource.path,
-                    QStringLiteral("value is not a number: %1").arg(oneLine(jsonToText(point.value), 60)), raw,
-                    point.tMs);
-        } else {
-            reportEvent(Severity::Info, resource.path,
-                QStringLiteral("%1 = %2").arg(label, oneLine(jsonToText(point.value), 120)), raw, point.tMs);
-        }
-    }
-    if (subIt != m_subs.end())
-        subIt->lastTs = lastTs;
-}
-
-bool ExositeEndpoint::expandPlaceholders(QString *payload, const QString &rid, QString *error)
-{
-    static const QRegularExpression placeholder(QStringLiteral(R"(\$\{\s*([a-z]+)\s*(?:([+-])\s*(\d+))?\s*\})"));
-    QString out;
-    qsizetype last = 0;
-    auto it = placeholder.globalMatch(*payload);
-    while (it.hasNext()) {
-        const auto match = it.next();
-        out += payload->mid(last, match.capturedStart() - last);
-        last = match.capturedEnd();
-        const QString name = match.captured(1);
-        if (name == QLatin1String("id")) {
-            out += QString::number(m_rpc.nextId());
-        } else if (name == QLatin1String("now")) {
-            qint64 now = nowSeconds();
-            if (match.capturedLength(3))
-                now += (match.captured(2) == QLatin1String("-") ? -1 : 1) * match.captured(3).toLongLong();
-            out += QString::number(now);
-        } else if (name == QLatin1String("rid")) {
-            if (rid.isEmpty()) {
-                *error = QStringLiteral("the template needs a target resource for ${rid}");
-                return false;
-            }
-            out += rid;
-        } else {
-            *error = QStringLiteral("replace ${%1} with a value before sending").arg(name);
-            return false;
-        }
-    }
-    out += payload->mid(last);
-    *payload = out;
-    return true;
-}
-
-void ExositeEndpoint::finishCommand(
-    quint64 id, bool ok, const QString &detail, const QString &payload, const QString &path, bool local)
-{
-    reportEvent(ok ? Severity::Info : Severity::Error, path, detail, payload);
-    flush();
-    Q_EMIT commandFinished(CommandReply {id, ok, local, detail, payload});
-}
-
-void ExositeEndpoint::send(const Command &incoming)
-{
-    Command command = incoming;
-    if (command.id == 0)
-        command.id = nextCommandId();
-    afterBrowse([this, command] {
-        const quint64 id = command.id;
-        const QString target = command.target == QLatin1String("*") ? QString() : command.target;
-        QString rid;
-        Resource resource;
-        if (!target.isEmpty()) {
-            if (!m_byPath.contains(target)) {
-                finishCommand(id, false, QStringLiteral("unknown target \"%1\"").arg(target), QString(), target, true);
-                return;
-            }
-            resource = m_byPath.value(target);
-            rid = resource.rid;
-        }
-        if (m_phase != Phase::Ready) {
-            finishCommand(id, false, QStringLiteral("not connected"), QString(), target);
-            return;
-        }
-        QString payload = command.payload;
-        QString error;
-        if (!expandPlaceholders(&payload, rid, &error)) {
-            finishCommand(id, false, error, QString(), target, true);
-            return;
-        }
-        QJsonParseError parseError {};
-        const QJsonDocument doc = QJsonDocument::fromJson(payload.toUtf8(), &parseError);
-        QJsonArray calls;
-        if (parseError.error == QJsonParseError::NoError && doc.isObject()
-            && doc.object().contains(QLatin1String("calls"))) {
-            if (!doc.object().value(QLatin1String("calls")).isArray()) {
-                finishCommand(id, false, QStringLiteral("\"calls\" must be a list"), payload, target, true);
-                return;
-            }
-            calls = doc.object().value(QLatin1String("calls")).toArray();
-        } else if (parseError.error == QJsonParseError::NoError && doc.isArray()) {
-            calls = doc.array(); // the legacy bare list of calls
-        } else {
-            // A plain value: write it to the target.
-            QJsonValue value;
-            const QJsonDocument wrapped = QJsonDocument::fromJson("[" + payload.toUtf8() + "]");
-            if (wrapped.isArray() && wrapped.array().size() == 1 && !wrapped.array().at(0).isObject())
-                value = wrapped.array().at(0);
-            else if (resource.format == QLatin1String("string") || resource.type == QLatin1String("dispatch"))
-                value = payload;
-            else {
-                finishCommand(id, false,
-                    QStringLiteral("payload is not valid JSON: %1 at offset %2")
-                        .arg(parseError.errorString())
-                        .arg(parseError.offset),
-                    payload, target, true);
-                return;
-            }
-            if (rid.isEmpty()) {
-                finishCommand(id, false, QStringLiteral("a value needs a target resource"), payload, target, true);
-                return;
-            }
-            calls.append(QJsonObject {{QStringLiteral("id"), m_rpc.nextId()},
-                {QStringLiteral("procedure"), QStringLiteral("write")},
-                {QStringLiteral("arguments"), QJsonArray {rid, value}}});
-        }
-        for (qsizetype i = 0; i < calls.size(); ++i) {
-            const QJsonObject call = calls.at(i).toObject();
-            if (!calls.at(i).isObject() || !call.value(QLatin1String("procedure")).isString()
-                || !call.value(QLatin1String("arguments")).isArray()) {
-                finishCommand(id, false,
-                    QStringLiteral("call %1 needs a \"procedure\" string and an \"arguments\" list").arg(i + 1),
-                    payload, target, true);
-                return;
-            }
-        }
-        // Collect every reply of the frame, then report once.
-        struct Pending
-        {
-            int remaining = 0;
-            bool ok = true;
-            QStringList parts;
-            QJsonArray raws;
-        };
-        auto pending = std::make_shared<Pending>();
-        QHash<QString, QString> procedureById;
-        for (const QJsonValue &call : std::as_const(calls))
-            procedureById.insert(idKey(call.toObject().value(QLatin1String("id"))),
-                call.toObject().value(QLatin1String("procedure")).toString());
-        pending->remaining = m_rpc.sendComposed(calls, [this, pending, procedureById, id, target](const Response &r) {
-            const QString procedure = procedureById.value(r.idKey);
-            pending->ok = pending->ok && r.ok;
-            QString part = procedure + QStringLiteral(": ") + (r.ok ? QStringLiteral("ok") : r.failureText());
-            if (r.ok && r.result.isArray())
-                part += QStringLiteral(" (%1 values)").arg(r.result.toArray().size());
-            pending->parts << part;
-            pending->raws.append(r.raw.isEmpty() ? QJsonValue(r.status) : QJsonValue(r.raw));
-            if (--pending->remaining == 0)
-                finishCommand(
-                    id, pending->ok, pending->parts.join(QLatin1String("; ")), compact(pending->raws), target);
-        });
-        if (pending->remaining == 0)
-            finishCommand(
-                id, true, QStringLiteral("sent (no call has an id, so no reply is expected)"), payload, target);
-    });
+    // An unknown path (a hostile replay) has no resource: its points go to "", undeduplicated.
+    const auto sub = m_subs.find(m_resources.value(path).path);
+    qint64 lastTs = sub != m_subs.end() ? sub->lastTs : 0;
+    EndpointBatch batch;
+    m_resources.ingest(path, points, raw, &lastTs, &batch);
+    if (sub != m_subs.end())
+        sub->lastTs = lastTs;
+    report(batch);
 }
 
 } // namespace fleetscope::exosite

@@ -1,22 +1,23 @@
 #pragma once
 
+#include "core/endpoint/deferredcalls.h"
 #include "core/endpoint/endpoint.h"
 #include "core/link/websocketlink.h"
 #include "core/protocols/exosite/exositereplay.h"
+#include "core/protocols/exosite/exositeresourcetree.h"
 #include "core/protocols/exosite/exositerpc.h"
 #include "core/protocols/exosite/exositetree.h"
 
 #include <QHash>
 #include <QPointer>
 
-#include <functional>
-
 namespace fleetscope::exosite {
 
 // An Exosite One Platform connection (docs/protocols/exosite.md): authenticates once per
 // socket with a CIK (or token), browses the ownership tree, subscribes with a history read first
 // and then live updates, restores subscriptions after a reconnect (reading the gap), and sends
-// composer frames or plain writes.
+// composer frames or plain writes (exositeendpointcommands.cpp). The walk (TreeBrowser) and a
+// replay (ExositeReplay) find resources; ResourceTree turns them and their points into the model.
 //
 // Threading: see Endpoint.
 class ExositeEndpoint : public Endpoint
@@ -58,32 +59,27 @@ private:
     void onOpened();
     void onText(const QString &text);
     void onDropped(int code, const QString &reason);
-    void onLinkState(const LinkStatus &status);
     void onAuthFrame(const Frame &frame, const QString &raw);
     void handleResponses(const Frame &frame, const QString &raw);
-    void afterBrowse(std::function<void()> then);
+    // Runs `then` once the tree is known (at once when it is): told why not when a browse fails.
+    void afterBrowse(DeferredCalls::Call then);
     void startBrowse();
     void onResource(const Resource &resource);
     void startSubscription(const QString &path);
     void subscribeLive(const QString &path);
-    void ingest(const Resource &resource, const QVector<Point> &points, const QString &raw);
+    void ingest(const QString &path, const QVector<Point> &points, const QString &raw);
     void fail(LinkReason why, const QString &reason, const QString &raw = QString());
     void reportBinaryFrame(const QByteArray &data);
     ExositeReplay *replay();
-    QStringList dataResourcesUnder(const QString &path) const;
     bool expandPlaceholders(QString *payload, const QString &rid, QString *error);
-    void finishCommand(
-        quint64 id, bool ok, const QString &detail, const QString &payload, const QString &path, bool local = false);
 
     WebSocketLink m_link;
     Rpc m_rpc;
     Phase m_phase = Phase::Down;
-    bool m_everReady = false;
     QPointer<TreeBrowser> m_browser;
     bool m_browsed = false;
-    QVector<std::function<void()>> m_afterBrowse;
-    QHash<QString, Resource> m_byPath;
-    QString m_rootName;
+    DeferredCalls m_afterBrowse;
+    ResourceTree m_resources;
     QHash<QString, Subscription> m_subs;
     QHash<QString, QString> m_pathBySubsKey;
     qint64 m_nextSubsId = 1000000; // disjoint from call ids

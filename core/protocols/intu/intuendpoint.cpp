@@ -15,11 +15,6 @@ LinkOptions withHeaders(LinkOptions options, const StreamTarget &target)
     return options;
 }
 
-bool isUnder(const QString &path, const QString &folder)
-{
-    return folder.isEmpty() || path == folder || path.startsWith(folder + QLatin1Char('/'));
-}
-
 } // namespace
 
 IntuEndpoint::IntuEndpoint(const EndpointConfig &config, QObject *parent)
@@ -44,8 +39,17 @@ IntuEndpoint::IntuEndpoint(const EndpointConfig &config, QObject *parent)
     connect(&m_link, &WebSocketLink::textReceived, this, &IntuEndpoint::onText);
     connect(&m_link, &WebSocketLink::binaryReceived, this, &IntuEndpoint::onBinary);
     connect(&m_link, &WebSocketLink::dropped, this, &IntuEndpoint::onDropped);
-    connect(&m_link, &WebSocketLink::stateChanged, this, &IntuEndpoint::onLinkState);
-    connect(&m_browser, &TreeBrowser::topicFound, this, &IntuEndpoint::onTopicFound);
+    followLink(&m_link);
+    connect(&m_browser, &TreeBrowser::nodeAnswered, this, [this](const QString &prefix, const NodeInfo &node) {
+        EndpointBatch batch;
+        m_nodes.addNode(prefix, node, &batch);
+        report(batch);
+    });
+    connect(&m_browser, &TreeBrowser::childFound, this, [this](const QString &path, const QString &selfId) {
+        EndpointBatch batch;
+        m_nodes.addChild(path, selfId, &batch);
+        report(batch);
+    });
     connect(&m_browser, &TreeBrowser::problem, this,
         [this](
             Severity severity, const QString &path, const QString &summary) { reportEvent(severity, path, summary); });
@@ -77,13 +81,6 @@ void IntuEndpoint::onOpened()
     // The node answers the upgrade with one control frame; until then nothing is sent.
     m_phase = Phase::AwaitingControl;
     m_controlGrace.start(kControlGraceMs);
-}
-
-void IntuEndpoint::onLinkState(const LinkStatus &status)
-{
-    if (status.state == LinkState::Reconnecting && m_everReady && status.isProblem())
-        reportEvent(Severity::Warning, QString(), QStringLiteral("connection lost: %1").arg(status.text()));
-    setStatus(status);
 }
 
 void IntuEndpoint::onDropped(int code, const QString &reason)
@@ -154,11 +151,11 @@ void IntuEndpoint::replaySentFrame(const QString &text)
         break;
     case Message::Kind::Subscribe:
         for (const QString &path : sent.targets)
-            m_subscriptions.insert(path);
+            addSubscription(path);
         break;
     case Message::Kind::Unsubscribe:
         for (const QString &path : sent.targets)
-            m_subscriptions.remove(path);
+            removeSubscription(path);
         break;
     default:
         break; // commands and answers to queries: their outcome events belong to the live session
@@ -220,14 +217,14 @@ void IntuEndpoint::becomeReady(const QString &serverId, const QString &raw)
 {
     m_phase = Phase::Ready;
     m_controlGrace.stop();
-    const bool reconnect = m_everReady;
-    m_everReady = true;
+    const bool reconnect = m_handshakeSeen;
+    m_handshakeSeen = true;
     const QString who = serverId.isEmpty() ? QStringLiteral("connected as %1").arg(m_target.selfId)
                                            : QStringLiteral("authenticated by %1").arg(serverId);
     reportEvent(Severity::Info, QString(), reconnect ? who + QStringLiteral(" (reconnected)") : who, raw);
     // Subscriptions asked for while down, or dropped by the node with the old socket: one frame.
-    if (!m_subscriptions.isEmpty()) {
-        QStringList paths(m_subscriptions.cbegin(), m_subscriptions.cend());
+    if (!subscriptions().isEmpty()) {
+        QStringList paths(subscriptions().cbegin(), subscriptions().cend());
         paths.sort();
         sendFrame(encodeSubscribe(paths, m_target.selfId));
         if (reconnect)
@@ -243,29 +240,19 @@ void IntuEndpoint::becomeReady(const QString &serverId, const QString &raw)
 void IntuEndpoint::onPublish(const Message &message, qint64 t)
 {
     const Interpretation result = m_interpreter.interpret(message, t);
-    for (const NumericLeaf &sample : result.samples) {
-        if (!m_derived.contains(sample.first) && !m_topics.contains(sample.first)) {
-            m_derived.insert(sample.first);
-            Topic topic;
-            topic.path = sample.first;
-            topic.node = NodeKind::Stream;
-            topic.type = QStringLiteral("number");
-            reportTopic(topic);
-        }
-        reportSample(sample.first, t, sample.second);
-    }
-    for (const Interpretation::Note &note : result.events)
-        reportEvent(note.severity, note.path, note.summary, result.raw, t);
+    EndpointBatch batch;
+    m_nodes.applyPublish(result, t, &batch);
+    report(batch);
     const auto isMe = [this](const QString &path) { return TopicPath::lastSegment(path) == m_target.selfId; };
     if (!result.childConnected.isEmpty() && !isMe(result.childConnected)) {
         if (m_browsed)
             m_browser.refresh(result.childConnected);
         resubscribeUnder(result.childConnected);
     }
-    if (!result.childDisconnected.isEmpty() && !isMe(result.childDisconnected)
-        && m_topics.contains(result.childDisconnected)) {
-        forgetUnder(result.childDisconnected);
-        reportTopicRemoved(result.childDisconnected);
+    if (!result.childDisconnected.isEmpty() && !isMe(result.childDisconnected)) {
+        EndpointBatch gone;
+        m_nodes.removeNode(result.childDisconnected, &gone);
+        report(gone);
     }
 }
 
@@ -280,14 +267,8 @@ void IntuEndpoint::onFailure(const Message &message, const QString &raw)
     }
     // The topic does not exist: asking again after a reconnect would fail again.
     if (failed == QLatin1String("subscribe"))
-        m_subscriptions.remove(path);
+        removeSubscription(path);
     reportEvent(Severity::Error, path, QStringLiteral("%1 failed: unknown topic").arg(failed), raw);
-}
-
-void IntuEndpoint::onTopicFound(const Topic &topic)
-{
-    m_topics.insert(topic.path, topic);
-    reportTopic(topic);
 }
 
 void IntuEndpoint::onBrowseFinished(bool ok, const QString &detail)
@@ -302,19 +283,11 @@ void IntuEndpoint::onBrowseFinished(bool ok, const QString &detail)
     }
 }
 
-void IntuEndpoint::forgetUnder(const QString &path)
-{
-    for (auto it = m_topics.begin(); it != m_topics.end();)
-        it = isUnder(it.key(), path) ? m_topics.erase(it) : std::next(it);
-    for (auto it = m_derived.begin(); it != m_derived.end();)
-        it = isUnder(*it, path) ? m_derived.erase(it) : std::next(it);
-}
-
 void IntuEndpoint::resubscribeUnder(const QString &nodePath)
 {
     // A child that (re)connects to its node has forgotten who subscribed to it.
     QStringList paths;
-    for (const QString &path : std::as_const(m_subscriptions)) {
+    for (const QString &path : subscriptions()) {
         if (path.startsWith(nodePath + QLatin1Char('/')))
             paths << path;
     }
@@ -331,61 +304,37 @@ void IntuEndpoint::browse()
         m_browser.browseAll();
 }
 
-QStringList IntuEndpoint::streamsIn(const QString &folder) const
-{
-    QStringList out;
-    const QString prefix = folder.isEmpty() ? QString() : folder + QLatin1Char('/');
-    for (auto it = m_topics.cbegin(); it != m_topics.cend(); ++it) {
-        const QString rest = it.key().mid(prefix.size());
-        if (it->subscribable && it.key().startsWith(prefix) && !rest.isEmpty() && !rest.contains(QLatin1Char('/')))
-            out << it.key();
-    }
-    out.sort();
-    return out;
-}
-
 void IntuEndpoint::subscribe(const QString &path)
 {
-    const auto known = m_topics.constFind(path);
-    if (known != m_topics.constEnd() && known->node == NodeKind::Folder) {
+    if (m_nodes.isFolder(path)) {
         // Watching a node watches each of its topics.
-        for (const QString &stream : streamsIn(path))
+        for (const QString &stream : m_nodes.streamsIn(path))
             subscribe(stream);
         return;
     }
     if (path.isEmpty())
         return;
-    if (m_derived.contains(path)) {
+    if (m_nodes.isDerived(path)) {
         subscribe(TopicPath::parent(path)); // a derived series comes from its topic
         return;
     }
-    if (m_subscriptions.contains(path))
+    if (!addSubscription(path))
         return;
-    m_subscriptions.insert(path);
     if (m_phase == Phase::Ready)
         sendFrame(encodeSubscribe({path}, m_target.selfId));
 }
 
 void IntuEndpoint::unsubscribe(const QString &path)
 {
-    const auto known = m_topics.constFind(path);
-    if (known != m_topics.constEnd() && known->node == NodeKind::Folder) {
-        for (const QString &stream : streamsIn(path))
+    if (m_nodes.isFolder(path)) {
+        for (const QString &stream : m_nodes.streamsIn(path))
             unsubscribe(stream);
         return;
     }
-    if (!m_subscriptions.remove(path))
+    if (!removeSubscription(path))
         return;
     if (m_phase == Phase::Ready)
         sendFrame(encodeUnsubscribe({path}, m_target.selfId));
-}
-
-void IntuEndpoint::finishCommand(
-    quint64 id, bool ok, bool local, const QString &detail, const QString &payload, const QString &path)
-{
-    reportEvent(ok ? Severity::Info : Severity::Error, path, detail, payload);
-    flush();
-    Q_EMIT commandFinished(CommandReply {id, ok, local, detail, payload});
 }
 
 void IntuEndpoint::send(const Command &command)
@@ -394,18 +343,19 @@ void IntuEndpoint::send(const Command &command)
     OutgoingCommand out;
     QString error;
     if (!encodeCommand(command, m_target.selfId, &out, &error)) {
-        finishCommand(id, false, true, error, command.payload, command.target);
+        finishCommand(CommandReply::refused(id, error, command.payload), command.target);
         return;
     }
     if (m_phase != Phase::Ready || !sendFrame(out.frame)) {
-        finishCommand(id, false, false, QStringLiteral("not connected"), out.frame, out.path);
+        finishCommand(CommandReply::failed(id, QStringLiteral("not connected"), out.frame), out.path);
         return;
     }
     // Intu acknowledges nothing: written is done. Errors, if any, arrive as events.
-    finishCommand(id, true, false,
-        QStringLiteral("sent %1 to %2 (the protocol has no acknowledgement)")
-            .arg(out.kind, out.path.isEmpty() ? QStringLiteral("several targets") : out.path),
-        out.frame, out.path);
+    finishCommand(CommandReply::succeeded(id,
+                      QStringLiteral("sent %1 to %2 (the protocol has no acknowledgement)")
+                          .arg(out.kind, out.path.isEmpty() ? QStringLiteral("several targets") : out.path),
+                      out.frame),
+        out.path);
 }
 
 } // namespace fleetscope::intu

@@ -3,6 +3,7 @@
 #include "core/endpoint/endpoint.h"
 #include "core/link/websocketlink.h"
 #include "core/protocols/intu/intumessage.h"
+#include "core/protocols/intu/intunodetree.h"
 #include "core/protocols/intu/intupayload.h"
 #include "core/protocols/intu/intustreamurl.h"
 #include "core/protocols/intu/intutree.h"
@@ -19,7 +20,8 @@ namespace fleetscope::intu {
 // header + NUL + bytes) into samples and events, restores its subscriptions after a reconnect,
 // and sends composer commands as `publish_at` or raw envelopes. The protocol acknowledges
 // nothing: a send is done once it is written; errors come back as `subscribed_failed` and
-// `no_route`, which become error events naming the path.
+// `no_route`, which become error events naming the path. The walk (TreeBrowser) and the payload
+// decoding (PayloadInterpreter) feed NodeTree, which turns them into the model.
 //
 // Threading: see Endpoint.
 class IntuEndpoint : public Endpoint
@@ -58,33 +60,26 @@ private:
     void onText(const QString &text);
     void onBinary(const QByteArray &frame);
     void onDropped(int code, const QString &reason);
-    void onLinkState(const LinkStatus &status);
     void dispatch(const Message &message, const QString &raw, qint64 t);
     void becomeReady(const QString &serverId, const QString &raw);
     void onPublish(const Message &message, qint64 t);
     void onFailure(const Message &message, const QString &raw);
-    void onTopicFound(const Topic &topic);
     void onBrowseFinished(bool ok, const QString &detail);
-    void forgetUnder(const QString &path);
     void resubscribeUnder(const QString &nodePath);
-    QStringList streamsIn(const QString &folder) const;
     bool sendFrame(const QString &frame);
-    void finishCommand(
-        quint64 id, bool ok, bool local, const QString &detail, const QString &payload, const QString &path);
 
     StreamTarget m_target;
     WebSocketLink m_link;
     TreeBrowser m_browser;
     PayloadInterpreter m_interpreter;
     Phase m_phase = Phase::Down;
-    bool m_everReady = false;
+    bool m_handshakeSeen = false; // an authenticate control frame came before (live or replayed)
     bool m_replaying = false; // fed by the replay hooks: never opened, sends nothing
     bool m_selfIdLearnt = false; // replay: the recorded console's id, from its first sent frame
     bool m_browseWanted = false; // browse() was called: answer with browseFinished()
     bool m_browsed = false;
     QTimer m_controlGrace;
-    QHash<QString, Topic> m_topics; // folders and streams the browse found, by path
-    QSet<QString> m_derived; // derived numeric series already reported as topics
+    NodeTree m_nodes;
 };
 
 } // namespace fleetscope::intu

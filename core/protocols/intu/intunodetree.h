@@ -10,7 +10,7 @@
 namespace fleetscope::intu {
 
 // The Intu part of the topic tree and how what a node says becomes the uniform model
-// (docs/protocols/intu.md, "Mapping"): each node a folder (its selfId, name, type, version as
+// (docs/protocols/intu.md): each node a folder (its selfId, name, type, version as
 // metadata) holding its topics as streams, children and the parent as folders; a publish's numeric
 // leaves become samples under derived number streams, its notes events; a child that disconnects
 // takes its subtree away. The walk that asks the nodes (TreeBrowser) and the decoding of publishes

@@ -94,7 +94,7 @@ bool TreeBrowser::handleResponse(const Message &message)
         return false;
     const QString prefix = it->prefix;
     m_pending.erase(it);
-    reportNode(prefix, message.node);
+    walkNode(prefix, message.node);
     settle();
     return true;
 }
@@ -111,45 +111,13 @@ bool TreeBrowser::handleNoRoute(const Message &message)
     return true;
 }
 
-void TreeBrowser::reportFolder(const QString &path, const QString &selfId)
-{
-    Topic folder;
-    folder.path = path;
-    folder.node = NodeKind::Folder;
-    folder.type = QStringLiteral("intu/node");
-    folder.meta.insert(QStringLiteral("selfId"), selfId);
-    Q_EMIT topicFound(folder);
-}
-
-void TreeBrowser::reportNode(const QString &prefix, const NodeInfo &node)
+void TreeBrowser::walkNode(const QString &prefix, const NodeInfo &node)
 {
     if (prefix.isEmpty())
         m_rootSelfId = node.selfId;
     ++m_nodes;
-    Topic folder;
-    folder.path = nodePath(prefix);
-    folder.node = NodeKind::Folder;
-    folder.type = QStringLiteral("intu/node");
-    const QList<QPair<QString, QString>> meta {{QStringLiteral("selfId"), node.selfId},
-        {QStringLiteral("name"), node.name}, {QStringLiteral("type"), node.type},
-        {QStringLiteral("version"), node.version}, {QStringLiteral("parentId"), node.parentId}};
-    for (const auto &[key, value] : meta) {
-        if (!value.isEmpty())
-            folder.meta.insert(key, value);
-    }
-    if (prefix == QLatin1String("../") && !node.name.isEmpty())
-        folder.displayName = QStringLiteral(".. (%1)").arg(node.name);
-    Q_EMIT topicFound(folder);
-
-    for (const TopicInfo &info : node.topics) {
-        Topic topic;
-        topic.path = prefix + info.topicId;
-        topic.node = NodeKind::Stream;
-        topic.type = info.type;
-        topic.subscribable = true;
-        ++m_topics;
-        Q_EMIT topicFound(topic);
-    }
+    m_topics += static_cast<int>(node.topics.size());
+    Q_EMIT nodeAnswered(prefix, node);
 
     // A node reached twice (through its parent, say) is not walked again.
     if (!node.selfId.isEmpty() && m_seenIds.contains(node.selfId))
@@ -161,12 +129,12 @@ void TreeBrowser::reportNode(const QString &prefix, const NodeInfo &node)
         if (child.isEmpty() || child == m_consoleId || child == m_rootSelfId || child.contains(QLatin1Char('/')))
             continue;
         const QString childPrefix = prefix + child + QLatin1Char('/');
-        reportFolder(nodePath(childPrefix), child);
+        Q_EMIT childFound(nodePath(childPrefix), child);
         if (depth < kMaxDepth && !m_queried.contains(childPrefix))
             query(childPrefix);
     }
     if (prefix.isEmpty() && !node.parentId.isEmpty()) {
-        reportFolder(QStringLiteral(".."), node.parentId);
+        Q_EMIT childFound(QStringLiteral(".."), node.parentId);
         if (!m_queried.contains(QStringLiteral("../")))
             query(QStringLiteral("../"));
     }

@@ -13,12 +13,13 @@
 
 namespace fleetscope::intu {
 
-// Builds the topic tree the way docs/protocols/intu.md#topics says: `query` the connected node,
-// then each child (`<childId>/.`) and the parent (`../.`) and its other children, each node a
-// folder holding its topics as streams. Children are every connection of a node: the console's
-// own id and the connected node (seen again from its parent) are skipped, and a node answers only
-// once per browse, so the walk never loops. The server has no query timeout; a child that does
-// not answer (another console, say) is given up after `timeoutMs` and stays an empty folder.
+// Walks the node tree the way docs/protocols/intu.md#topics says: `query` the connected node,
+// then each child (`<childId>/.`) and the parent (`../.`) and its other children. It reports what
+// it finds as protocol data (a node's answer, a child about to be asked); NodeTree makes the
+// topics. Children are every connection of a node: the console's own id and the connected node
+// (seen again from its parent) are skipped, and a node answers only once per browse, so the walk
+// never loops. The server has no query timeout; a child that does not answer (another console,
+// say) is given up after `timeoutMs` and stays an empty folder.
 //
 // Threading: the endpoint's thread. Owned by the endpoint, which feeds it the replies.
 class TreeBrowser : public QObject
@@ -57,7 +58,10 @@ public:
     static QString nodePath(const QString &prefix);
 
 Q_SIGNALS:
-    void topicFound(const fleetscope::Topic &topic);
+    // The node at `prefix` ("" for the connected node, "pepper-7f3a/", "../") answered.
+    void nodeAnswered(const QString &prefix, const fleetscope::intu::NodeInfo &node);
+    // A child of an answered node (or its parent, "..") that the walk asks next.
+    void childFound(const QString &path, const QString &selfId);
     void problem(fleetscope::Severity severity, const QString &path, const QString &summary);
     void finished(bool ok, const QString &detail);
 
@@ -70,8 +74,7 @@ private:
 
     void query(const QString &prefix);
     void begin();
-    void reportNode(const QString &prefix, const NodeInfo &node);
-    void reportFolder(const QString &path, const QString &selfId);
+    void walkNode(const QString &prefix, const NodeInfo &node);
     void onTick();
     void settle();
 

@@ -41,7 +41,7 @@ OpenTeraEndpoint::OpenTeraEndpoint(const EndpointConfig &config, QObject *parent
     connect(&m_link, &WebSocketLink::textReceived, this, &OpenTeraEndpoint::onText);
     connect(&m_link, &WebSocketLink::binaryReceived, this, &OpenTeraEndpoint::onBinary);
     connect(&m_link, &WebSocketLink::dropped, this, &OpenTeraEndpoint::onDropped);
-    connect(&m_link, &WebSocketLink::stateChanged, this, &OpenTeraEndpoint::onLinkState);
+    followLink(&m_link, false); // onDropped() says more about a lost connection
     connect(&m_link, &WebSocketLink::reopenDue, this, &OpenTeraEndpoint::startLogin);
     m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, &OpenTeraEndpoint::refreshNow);
@@ -134,13 +134,6 @@ void OpenTeraEndpoint::failFinal(LinkReason why, const QString &reason)
     m_link.fail(why, reason);
 }
 
-void OpenTeraEndpoint::onLinkState(const LinkStatus &status)
-{
-    if (m_closed && status.state != LinkState::Closed)
-        return;
-    setStatus(status);
-}
-
 void OpenTeraEndpoint::onOpened()
 {
     m_everOpened = true;
@@ -221,28 +214,23 @@ void OpenTeraEndpoint::replayBinaryFrame(const QByteArray &data)
         data.size());
 }
 
-void OpenTeraEndpoint::deliver(const EndpointBatch &batch)
+void OpenTeraEndpoint::deliver(EndpointBatch batch)
 {
     // While a reload is in flight its end reports the whole tree: topics are not repeated.
-    if (m_listsPending == 0) {
-        for (const Topic &topic : batch.topics)
-            reportTopic(topic);
-    }
-    for (const QString &path : batch.removedTopics)
-        reportTopicRemoved(path);
-    for (const Sample &sample : batch.samples) {
-        if (isSubscribed(sample.path))
-            reportSample(sample.path, sample.t, sample.value);
-    }
-    for (const Event &event : batch.events)
-        reportEvent(event.severity, event.path, event.summary, event.payload, event.t);
+    if (m_listsPending != 0)
+        batch.topics.clear();
+    // Subscriptions are local: only the watched status streams are sampled.
+    batch.samples.erase(std::remove_if(batch.samples.begin(), batch.samples.end(),
+                            [this](const Sample &sample) { return !isWatched(sample.path); }),
+        batch.samples.end());
+    report(batch);
 }
 
-bool OpenTeraEndpoint::isSubscribed(const QString &path) const
+bool OpenTeraEndpoint::isWatched(const QString &path) const
 {
     if (m_replaying)
         return true; // what the live session watched was never on the wire
-    for (const QString &subscription : m_subscriptions) {
+    for (const QString &subscription : subscriptions()) {
         if (path == subscription || path.startsWith(subscription + QLatin1Char('/')))
             return true;
     }
@@ -292,9 +280,7 @@ void OpenTeraEndpoint::finishReload()
     batch.topics = m_tree.allTopics();
     deliver(batch);
     m_listsLoaded = true;
-    const auto pending = std::exchange(m_afterReload, {});
-    for (const auto &then : pending)
-        then();
+    m_afterReload.run(true);
     if (m_browseWaiting) {
         m_browseWaiting = false;
         flush();
@@ -313,7 +299,7 @@ void OpenTeraEndpoint::browse()
 
 void OpenTeraEndpoint::subscribe(const QString &path)
 {
-    m_subscriptions.insert(path);
+    addSubscription(path);
     // A status stream has a last value already: give it now rather than at the next status.
     for (const StatusStream &stream : m_tree.streams()) {
         if (stream.lastT > 0 && (stream.path == path || stream.path.startsWith(path + QLatin1Char('/'))))
@@ -323,7 +309,7 @@ void OpenTeraEndpoint::subscribe(const QString &path)
 
 void OpenTeraEndpoint::unsubscribe(const QString &path)
 {
-    m_subscriptions.remove(path);
+    removeSubscription(path);
 }
 
 void OpenTeraEndpoint::scheduleRefresh()
@@ -354,15 +340,12 @@ void OpenTeraEndpoint::refreshNow()
     });
 }
 
-void OpenTeraEndpoint::finishCommand(
-    quint64 id, bool ok, bool local, const QString &rawDetail, const QString &rawPayload, const QString &path)
+void OpenTeraEndpoint::finishMasked(CommandReply reply, const QString &path)
 {
     // A reply may hold credentials (refresh_token's new token and websocket_url): never in events.
-    const QString detail = m_masker.mask(rawDetail);
-    const QString payload = m_masker.mask(rawPayload);
-    reportEvent(ok ? Severity::Info : Severity::Error, path, detail, payload);
-    flush();
-    Q_EMIT commandFinished(CommandReply {id, ok, local, detail, payload});
+    reply.detail = m_masker.mask(reply.detail);
+    reply.payload = m_masker.mask(reply.payload);
+    finishCommand(reply, path);
 }
 
 void OpenTeraEndpoint::send(const Command &incoming)
@@ -374,18 +357,23 @@ void OpenTeraEndpoint::send(const Command &incoming)
     const bool connecting = current != LinkState::Idle && current != LinkState::Failed && current != LinkState::Closed;
     if (!m_listsLoaded && connecting && !m_closed) {
         // ${uuid:<path>} needs the tree: wait for the lists.
-        m_afterReload.append([this, command] { send(command); });
+        m_afterReload.add([this, command](bool loaded, const QString &why) {
+            if (loaded)
+                send(command);
+            else
+                finishMasked(CommandReply::failed(command.id, why), QString());
+        });
         return;
     }
     RestCommand call;
     QString error;
     if (!parseCommand(
             command, [this](const QString &path) { return m_tree.uuidAt(path); }, &call, &error)) {
-        finishCommand(command.id, false, true, error, QString(), QString());
+        finishMasked(CommandReply::refused(command.id, error), QString());
         return;
     }
     if (m_rest.token().isEmpty()) {
-        finishCommand(command.id, false, false, QStringLiteral("not connected"), QString(), call.entityPath);
+        finishMasked(CommandReply::failed(command.id, QStringLiteral("not connected")), call.entityPath);
         return;
     }
     const quint64 id = command.id;
@@ -397,7 +385,7 @@ void OpenTeraEndpoint::send(const Command &incoming)
         QString detail = reply.describe();
         if (object.contains(QLatin1String("error_text")))
             detail += QStringLiteral(" (%1)").arg(object.value(QLatin1String("error_text")).toString());
-        finishCommand(id, ok, false, detail, QString::fromUtf8(reply.body), path);
+        finishMasked(CommandReply {id, ok, false, detail, QString::fromUtf8(reply.body)}, path);
     };
     if (call.method == "GET" && call.pathAndQuery.startsWith(QLatin1String("/api/user/refresh_token"))) {
         // The old token dies at once: refresh through the client so that it keeps the new one.
@@ -415,7 +403,7 @@ void OpenTeraEndpoint::close()
     m_rest.logout();
     ++m_reloadGeneration;
     m_listsPending = 0;
-    m_afterReload.clear();
+    m_afterReload.run(false, QStringLiteral("closed"));
     const bool idle = m_link.state() == LinkState::Idle;
     m_link.close();
     if (idle)

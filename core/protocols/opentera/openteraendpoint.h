@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/endpoint/deferredcalls.h"
 #include "core/endpoint/endpoint.h"
 #include "core/link/websocketlink.h"
 #include "core/protocols/opentera/openteraeventmapper.h"
@@ -8,8 +9,6 @@
 #include "core/util/secretmasker.h"
 
 #include <QTimer>
-
-#include <functional>
 
 namespace fleetscope::opentera {
 
@@ -63,16 +62,18 @@ private:
     void applyFrame(const Frame &frame, const QString &raw, qint64 rawBytes);
     void startReplay(const Frame &first);
     void onDropped(int code, const QString &reason);
-    void onLinkState(const LinkStatus &status);
     void startReload();
     void onListReply(EntityKind kind, const RestReply &reply);
     void finishReload();
     void scheduleRefresh();
     void refreshNow();
-    void deliver(const EndpointBatch &batch);
-    bool isSubscribed(const QString &path) const;
-    void finishCommand(
-        quint64 id, bool ok, bool local, const QString &detail, const QString &payload, const QString &path);
+    // Reports what the mapper gathered: topics unless a reload will report the whole tree, samples
+    // of watched paths only.
+    void deliver(EndpointBatch batch);
+    // Whether a subscription covers `path` (a path covers everything beneath it).
+    bool isWatched(const QString &path) const;
+    // finishCommand() with the reply's credentials masked.
+    void finishMasked(CommandReply reply, const QString &path);
 
     LinkOptions m_linkOptions;
     WebSocketLink m_link;
@@ -95,7 +96,7 @@ private:
     int m_listsPending = 0;
     QStringList m_listProblems;
     EndpointBatch m_reload; // what the reload in flight gathered
-    QVector<std::function<void()>> m_afterReload; // commands waiting for the first lists
+    DeferredCalls m_afterReload; // commands waiting for the first lists
     quint64 m_reloadGeneration = 0;
     bool m_replaying = false; // fed by the replay hooks: never opened
 };
