@@ -326,7 +326,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-void MainWindow::openDemo(const QVector<DemoFleet::Target> &targets)
+void MainWindow::openDemo(const QVector<DemoTarget> &targets)
 {
     Workspace *workspace = m_services.workspace;
     // One chart per simulator, its demo series together; the one whose series share the fewest
@@ -335,7 +335,7 @@ void MainWindow::openDemo(const QVector<DemoFleet::Target> &targets)
         m_charts->chartCount() > 1 || (m_charts->currentChart() && !m_charts->currentChart()->seriesKeys().isEmpty()))
         m_charts->closeChart(0);
     bool first = true;
-    for (const DemoFleet::Target &target : targets) {
+    for (const DemoTarget &target : targets) {
         EndpointConfig config = target.config;
         for (int n = 2; workspace->hasEndpoint(config.name); ++n)
             config.name = target.config.name + QStringLiteral(" %1").arg(n);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/demofleet.h"
+#include "ui/demotarget.h"
 
 #include <QMainWindow>
 #include <QSet>
@@ -57,7 +57,7 @@ public:
     void restoreSession();
     void saveSession();
     // Demo mode: connects to each simulator, subscribes, and charts its demo series.
-    void openDemo(const QVector<DemoFleet::Target> &targets);
+    void openDemo(const QVector<DemoTarget> &targets);
 
     EndpointsPanel *endpointsPanel() const { return m_endpoints; }
     TopicsPanel *topicsPanel() const { return m_topics; }

@@ -1,4 +1,5 @@
 // fleetscope: the desktop console. Builds the core objects, hands them to the window.
+#include "app/gui/demofleet.h"
 #include "app/gui/windowcapture.h"
 #include "core/endpoint/protocolregistry.h"
 #include "core/recording/replayprotocol.h"
@@ -12,7 +13,6 @@
 #include "sim/common/simulatorregistry.h"
 #include "ui/apptheme.h"
 #include "ui/configlocation.h"
-#include "ui/demofleet.h"
 #include "ui/keychainsecretstore.h"
 #include "ui/mainwindow.h"
 #include "ui/profilestore.h"
@@ -171,10 +171,10 @@ int main(int argc, char **argv)
     }
     window.show();
 
-    ui::DemoFleet fleet(simulators);
+    gui::DemoFleet fleet(simulators);
     if (demo) {
-        QObject::connect(&fleet, &ui::DemoFleet::started, &window,
-            [&window](const QVector<ui::DemoFleet::Target> &targets, const QStringList &errors) {
+        QObject::connect(&fleet, &gui::DemoFleet::started, &window,
+            [&window](const QVector<ui::DemoTarget> &targets, const QStringList &errors) {
                 for (const QString &error : errors)
                     std::cerr << "fleetscope: demo: " << qPrintable(error) << std::endl;
                 window.openDemo(targets);

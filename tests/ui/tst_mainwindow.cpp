@@ -1,3 +1,4 @@
+#include "app/gui/demofleet.h"
 #include "core/endpoint/protocolregistry.h"
 #include "core/workspace/endpointlistmodel.h"
 #include "core/workspace/templatelibrary.h"
@@ -8,7 +9,6 @@
 #include "ui/chartspanel.h"
 #include "ui/composerpanel.h"
 #include "ui/connectioncontroller.h"
-#include "ui/demofleet.h"
 #include "ui/endpointspanel.h"
 #include "ui/eventlogpanel.h"
 #include "ui/mainwindow.h"
@@ -45,6 +45,7 @@
 
 using namespace fleetscope;
 using namespace fleetscope::ui;
+using fleetscope::gui::DemoFleet;
 
 namespace {
 // A key that does something in the window: an action's shortcut, a QShortcut, or a mnemonic

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/endpoint/endpointconfig.h"
+#include "ui/demotarget.h"
 
 #include <QObject>
 #include <QStringList>
@@ -11,12 +11,13 @@ namespace fleetscope::sim {
 class SimulatorRegistry;
 }
 
-namespace fleetscope::ui {
+namespace fleetscope::gui {
 
 // Demo mode's servers: one simulator of every protocol in the SimulatorRegistry, started in this
 // process on free loopback ports, on a thread of their own so their traffic never competes with
 // the window. started() says how to reach each one; a protocol added to the registry joins the
-// demo without changes here.
+// demo without changes here. The program's part of demo mode: the window (ui/) never links the
+// simulators.
 //
 // Threading: the object lives on the GUI thread; the simulators live and die on its thread.
 class DemoFleet : public QObject
@@ -24,11 +25,8 @@ class DemoFleet : public QObject
     Q_OBJECT
 
 public:
-    struct Target
-    {
-        EndpointConfig config; // from Simulator::clientConfig(), secret included (the simulator's test key)
-        QStringList series; // Simulator::demoSeries(): paths worth charting
-    };
+    // From Simulator::clientConfig() and Simulator::demoSeries().
+    using Target = ui::DemoTarget;
 
     explicit DemoFleet(const sim::SimulatorRegistry &registry, QObject *parent = nullptr);
     ~DemoFleet() override;
@@ -37,7 +35,7 @@ public:
 
 Q_SIGNALS:
     // errors: protocols whose simulator could not start, and why.
-    void started(const QVector<fleetscope::ui::DemoFleet::Target> &targets, const QStringList &errors);
+    void started(const QVector<fleetscope::ui::DemoTarget> &targets, const QStringList &errors);
 
 private:
     const sim::SimulatorRegistry &m_registry;
@@ -45,6 +43,4 @@ private:
     QObject *m_home; // parent of the simulators, on m_thread
 };
 
-} // namespace fleetscope::ui
-
-Q_DECLARE_METATYPE(fleetscope::ui::DemoFleet::Target)
+} // namespace fleetscope::gui

@@ -1,10 +1,10 @@
-#include "ui/demofleet.h"
+#include "app/gui/demofleet.h"
 
 #include "sim/common/simulatorregistry.h"
 
 #include <QHostAddress>
 
-namespace fleetscope::ui {
+namespace fleetscope::gui {
 
 DemoFleet::DemoFleet(const sim::SimulatorRegistry &registry, QObject *parent)
     : QObject(parent)
@@ -55,4 +55,4 @@ void DemoFleet::start()
         Qt::QueuedConnection);
 }
 
-} // namespace fleetscope::ui
+} // namespace fleetscope::gui
