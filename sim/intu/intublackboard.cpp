@@ -82,13 +82,17 @@ QString IntuBlackboard::rootFor(const QString &type) const
     return perceived.contains(type) ? m_perception : m_cognitive;
 }
 
-void IntuBlackboard::publish(const QJsonObject &event, const QString &type)
+void IntuBlackboard::publish(ThingEvent kind, const QJsonObject &event, const QString &type, const QJsonObject &remote)
 {
-    const QByteArray text = styledJson(event);
-    m_node->publish(QStringLiteral("blackboard-stream"), text);
-    for (const auto &[origin, wanted] : std::as_const(m_typeSubscribers)) {
-        if (wanted == type)
-            m_node->sendTo(origin, QStringLiteral("blackboard"), text);
+    m_node->publish(QStringLiteral("blackboard-stream"), styledJson(event));
+    // BlackBoard::RemoteSubscriber::OnEvent: addressed to each client whose subscribe_to_type
+    // names the thing's type (or IThing) and whose event_mask has this event's bit.
+    for (const TypeSubscriber &sub : std::as_const(m_typeSubscribers)) {
+        if ((sub.mask & static_cast<int>(kind)) == 0 || (sub.type != type && sub.type != QLatin1String("IThing")))
+            continue;
+        QJsonObject addressed = remote;
+        addressed.insert(QStringLiteral("type"), sub.type);
+        m_node->sendTo(sub.origin, QStringLiteral("blackboard"), styledJson(addressed));
     }
 }
 
@@ -105,9 +109,9 @@ QString IntuBlackboard::add(QJsonObject thing, const QString &parentGuid)
     const QString parent = m_things.contains(parentGuid) ? parentGuid : rootFor(type);
     m_things.insert(guid, Thing {thing, parent});
     m_order.append(guid);
-    publish(QJsonObject {{QStringLiteral("event"), QStringLiteral("add_object")}, {QStringLiteral("parent"), parent},
-                {QStringLiteral("thing"), thing}},
-        type);
+    const QJsonObject added {{QStringLiteral("event"), QStringLiteral("add_object")},
+        {QStringLiteral("parent"), parent}, {QStringLiteral("thing"), thing}};
+    publish(ThingEvent::Added, added, type, added);
     while (m_order.size() > kMaxThings)
         remove(m_order.first());
     if (type == QLatin1String("Say") || type == QLatin1String("Gesture"))
@@ -121,10 +125,12 @@ void IntuBlackboard::setState(const QString &guid, const QString &state)
     if (it == m_things.end())
         return;
     it->json.insert(QStringLiteral("m_State"), state);
-    publish(QJsonObject {{QStringLiteral("event"), QStringLiteral("set_object_state")},
-                {QStringLiteral("thing_guid"), guid}, {QStringLiteral("state"), state},
-                {QStringLiteral("thing"), it->json}},
-        it->json.value(QLatin1String("Type_")).toString());
+    // The stream carries the thing; a type subscriber gets only its guid and the state.
+    const QJsonObject remote {{QStringLiteral("event"), QStringLiteral("set_object_state")},
+        {QStringLiteral("thing_guid"), guid}, {QStringLiteral("state"), state}};
+    QJsonObject stream = remote;
+    stream.insert(QStringLiteral("thing"), it->json);
+    publish(ThingEvent::State, stream, it->json.value(QLatin1String("Type_")).toString(), remote);
 }
 
 void IntuBlackboard::setImportance(const QString &guid, double importance)
@@ -133,9 +139,24 @@ void IntuBlackboard::setImportance(const QString &guid, double importance)
     if (it == m_things.end())
         return;
     it->json.insert(QStringLiteral("m_fImportance"), importance);
-    publish(QJsonObject {{QStringLiteral("event"), QStringLiteral("set_object_importance")},
-                {QStringLiteral("thing_guid"), guid}, {QStringLiteral("importance"), importance}},
-        it->json.value(QLatin1String("Type_")).toString());
+    const QJsonObject event {{QStringLiteral("event"), QStringLiteral("set_object_importance")},
+        {QStringLiteral("thing_guid"), guid}, {QStringLiteral("importance"), importance}};
+    publish(ThingEvent::Importance, event, it->json.value(QLatin1String("Type_")).toString(), event);
+}
+
+void IntuBlackboard::setData(const QString &guid, const QJsonObject &data)
+{
+    auto it = m_things.find(guid);
+    if (it == m_things.end())
+        return;
+    it->json.insert(QStringLiteral("m_Data"), data);
+    // BlackBoard::OnThingEvent has no case for a data change: the stream gets the bare event name
+    // (and the server logs "Unhandled state 32"); a type subscriber gets the thing.
+    m_node->log(IntuLogLevel::Warning, QStringLiteral("BlackBoard"), QStringLiteral("Unhandled state 32"));
+    publish(ThingEvent::Data, QJsonObject {{QStringLiteral("event"), QStringLiteral("data_changed")}},
+        it->json.value(QLatin1String("Type_")).toString(),
+        QJsonObject {{QStringLiteral("event"), QStringLiteral("data_changed")}, {QStringLiteral("parent"), it->parent},
+            {QStringLiteral("thing"), it->json}});
 }
 
 void IntuBlackboard::remove(const QString &guid)
@@ -149,9 +170,9 @@ void IntuBlackboard::remove(const QString &guid)
     const QString type = m_things.value(guid).json.value(QLatin1String("Type_")).toString();
     m_order.removeOne(guid);
     m_things.remove(guid);
-    publish(
-        QJsonObject {{QStringLiteral("event"), QStringLiteral("remove_object")}, {QStringLiteral("thing_guid"), guid}},
-        type);
+    const QJsonObject removed {
+        {QStringLiteral("event"), QStringLiteral("remove_object")}, {QStringLiteral("thing_guid"), guid}};
+    publish(ThingEvent::Removed, removed, type, removed);
 }
 
 QString IntuBlackboard::guidOfLast(const QString &type) const
@@ -179,11 +200,19 @@ void IntuBlackboard::command(const QJsonObject &event, const QString &origin)
         setImportance(
             event.value(QLatin1String("thing_guid")).toString(), event.value(QLatin1String("importance")).toDouble());
     } else if (what == QLatin1String("subscribe_to_type")) {
-        const QPair<QString, QString> entry {origin, event.value(QLatin1String("type")).toString()};
-        if (!m_typeSubscribers.contains(entry))
-            m_typeSubscribers.append(entry);
+        // As the server: each request adds a subscriber; a missing event_mask is 0 (no events).
+        m_typeSubscribers.append(TypeSubscriber {
+            origin, event.value(QLatin1String("type")).toString(), event.value(QLatin1String("event_mask")).toInt()});
+        m_node->log(IntuLogLevel::Status, QStringLiteral("BlackBoard"),
+            QStringLiteral("Adding Remote subscriber for type %1").arg(event.value(QLatin1String("type")).toString()));
     } else if (what == QLatin1String("unsubscribe_from_type")) {
-        m_typeSubscribers.removeAll({origin, event.value(QLatin1String("type")).toString()});
+        const QString type = event.value(QLatin1String("type")).toString();
+        for (qsizetype i = 0; i < m_typeSubscribers.size(); ++i) {
+            if (m_typeSubscribers.at(i).origin == origin && m_typeSubscribers.at(i).type == type) {
+                m_typeSubscribers.removeAt(i);
+                break;
+            }
+        }
     } else {
         m_node->log(IntuLogLevel::Warning, QStringLiteral("BlackBoard"),
             QStringLiteral("Unsupported blackboard event: %1").arg(what));
@@ -193,7 +222,7 @@ void IntuBlackboard::command(const QJsonObject &event, const QString &origin)
 void IntuBlackboard::forgetOrigin(const QString &originPrefix)
 {
     m_typeSubscribers.erase(std::remove_if(m_typeSubscribers.begin(), m_typeSubscribers.end(),
-                                [&](const auto &entry) { return entry.first.startsWith(originPrefix); }),
+                                [&](const TypeSubscriber &entry) { return entry.origin.startsWith(originPrefix); }),
         m_typeSubscribers.end());
 }
 

@@ -12,8 +12,9 @@ namespace fleetscope::sim::intu {
 
 // One instance's blackboard: things under the perception, cognitive and models roots, each
 // change published on `blackboard-stream` (add_object, set_object_state, remove_object; a
-// recv_state snapshot for a new subscriber) and, for clients that asked with
-// subscribe_to_type, addressed to them on `blackboard`. A Say is spoken: it goes ADDED →
+// recv_state snapshot for a new subscriber; a bare data_changed) and, for clients that asked with
+// subscribe_to_type, addressed to them on `blackboard` in the shapes of the server's
+// RemoteSubscriber (`type` added; set_object_state without the thing; data_changed with it). A Say is spoken: it goes ADDED →
 // PROCESSING (its text appears on `conversation`) → COMPLETED; a Gesture runs or FAILS with a
 // Failure thing; heard text becomes a Text thing and gets a Say in reply.
 //
@@ -30,6 +31,8 @@ public:
     void setState(const QString &guid, const QString &state);
     void remove(const QString &guid);
     void setImportance(const QString &guid, double importance);
+    // Replaces a thing's m_Data (IThing::SetData): a data_changed event.
+    void setData(const QString &guid, const QJsonObject &data);
     // A command published to `blackboard` by `origin`.
     void command(const QJsonObject &event, const QString &origin);
     void say(const QString &text);
@@ -51,7 +54,17 @@ private:
         QString parent;
     };
 
-    void publish(const QJsonObject &event, const QString &type);
+    // The server's ThingEventType bits, as subscribe_to_type's event_mask uses them.
+    enum class ThingEvent { Added = 0x1, Removed = 0x2, State = 0x4, Importance = 0x8, Guid = 0x10, Data = 0x20 };
+    struct TypeSubscriber
+    {
+        QString origin;
+        QString type;
+        int mask = 0;
+    };
+
+    // `event` on blackboard-stream; `remote` (plus `type`) to the matching type subscribers.
+    void publish(ThingEvent kind, const QJsonObject &event, const QString &type, const QJsonObject &remote);
     QJsonObject subtree(const QString &guid) const;
     QString rootFor(const QString &type) const;
     void perform(const QString &guid);
@@ -65,7 +78,7 @@ private:
     QString m_perception;
     QString m_cognitive;
     QString m_models;
-    QVector<QPair<QString, QString>> m_typeSubscribers; // (origin, Type_)
+    QVector<TypeSubscriber> m_typeSubscribers;
 };
 
 } // namespace fleetscope::sim::intu

@@ -48,6 +48,7 @@ IntuBody::IntuBody(const IntuBodyProfile &profile, const IntuCadence &cadence, q
     m_node.registerTopic(QStringLiteral("blackboard-stream"), QStringLiteral("application/json"));
     m_node.registerTopic(QStringLiteral("conversation"), QStringLiteral("text/plain"));
     m_node.registerTopic(QStringLiteral("config"), QStringLiteral("application/json"));
+    m_node.registerTopic(QStringLiteral("sensor-manager"), QStringLiteral("application/json"));
     connect(&m_node, &IntuNode::publishedAt, this, &IntuBody::onPublishedAt);
     connect(&m_node, &IntuNode::subscriptionChanged, this, &IntuBody::onSubscription);
 
@@ -86,6 +87,8 @@ void IntuBody::onPublishedAt(const QString &topic, const QByteArray &data, const
         onConfig(command);
     } else if (topic == QLatin1String("topic-manager")) {
         onTopicManager(command);
+    } else if (topic == QLatin1String("sensor-manager")) {
+        onSensorManager(command, origin);
     }
 }
 
@@ -95,6 +98,12 @@ void IntuBody::onSubscription(const QString &topic, const QString &origin, bool 
         // A client gone from every topic (or disconnected) no longer wants blackboard types.
         if (!m_node.isSubscriber(origin))
             m_blackboard.forgetOrigin(origin);
+        // SensorManager::OnSubscriber: an SDK client leaving sensor-manager takes its proxies along.
+        if (topic == QLatin1String("sensor-manager")) {
+            for (const QString &proxy : m_proxyTopics.values(origin))
+                m_node.unregisterTopic(proxy);
+            m_proxyTopics.remove(origin);
+        }
         return;
     }
     if (topic == QLatin1String("blackboard-stream"))
@@ -102,6 +111,23 @@ void IntuBody::onSubscription(const QString &topic, const QString &origin, bool 
     if (topic == QLatin1String("log"))
         m_node.log(IntuLogLevel::DebugLow, QStringLiteral("TopicManager"),
             QStringLiteral("New subscriber %1 to topic log.").arg(origin));
+}
+
+void IntuBody::onSensorManager(const QJsonObject &event, const QString &origin)
+{
+    // SensorManager::OnSensorEvent: a proxy sensor's topic is typed with the client's binary_type.
+    const QString what = event.value(QLatin1String("event")).toString();
+    const QString topic = QStringLiteral("sensor-proxy-") + event.value(QLatin1String("sensorId")).toString();
+    if (what == QLatin1String("add_sensor_proxy")) {
+        m_node.registerTopic(topic, event.value(QLatin1String("binary_type")).toString());
+        m_proxyTopics.insert(origin, topic);
+        m_node.log(IntuLogLevel::Status, QStringLiteral("SensorManager"),
+            QStringLiteral("Adding proxy sensor %1, Id: %2, Override: False")
+                .arg(event.value(QLatin1String("name")).toString(), topic.mid(13)));
+    } else if (what == QLatin1String("remove_sensor_proxy")) {
+        m_node.unregisterTopic(topic);
+        m_proxyTopics.remove(origin, topic);
+    }
 }
 
 void IntuBody::onConfig(const QJsonObject &command)
@@ -196,9 +222,14 @@ void IntuBody::emotion()
     // Drifts back to 0.5 ± 0.1.
     m_emotion += (0.5 - m_emotion) * 0.3 + (m_random.generateDouble() - 0.5) * 0.2;
     m_emotion = std::max(0.0, std::min(1.0, m_emotion));
-    m_blackboard.add(QJsonObject {{QStringLiteral("Type_"), QStringLiteral("EmotionalState")},
-        {QStringLiteral("m_Data"),
-            QJsonObject {{QStringLiteral("m_EmotionalState"), std::round(m_emotion * 1000) / 1000}}}});
+    const QJsonObject data {{QStringLiteral("m_EmotionalState"), std::round(m_emotion * 1000) / 1000}};
+    // One EmotionalState thing whose data changes (data_changed), added again once evicted.
+    const QString existing = m_blackboard.guidOfLast(QStringLiteral("EmotionalState"));
+    if (existing.isEmpty())
+        m_blackboard.add(QJsonObject {
+            {QStringLiteral("Type_"), QStringLiteral("EmotionalState")}, {QStringLiteral("m_Data"), data}});
+    else
+        m_blackboard.setData(existing, data);
 }
 
 } // namespace fleetscope::sim::intu

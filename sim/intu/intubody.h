@@ -5,6 +5,7 @@
 #include "sim/intu/intunode.h"
 #include "sim/intu/intusensors.h"
 
+#include <QMultiHash>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -23,7 +24,8 @@ struct IntuBodyProfile
 // topic-manager, blackboard, blackboard-stream, conversation, config, its sensors), the live
 // chatter a running robot produces (log records, dialog, Health and EmotionalState things), and
 // the manual commands of docs/protocols/intu.md#commands (blackboard things, injected speech,
-// config get_config / list_libs / log_level, topic-manager register_topic).
+// config get_config / list_libs / log_level, topic-manager register_topic), and the proxy
+// sensors SDK clients add on `sensor-manager` (a `sensor-proxy-<id>` topic each, gone with them).
 //
 // Threading: the simulator's thread. Owns its node, blackboard and sensors.
 class IntuBody : public QObject
@@ -42,6 +44,7 @@ private:
     void onSubscription(const QString &topic, const QString &origin, bool subscribed);
     void onConfig(const QJsonObject &command);
     void onTopicManager(const QJsonObject &command);
+    void onSensorManager(const QJsonObject &event, const QString &origin);
     void chatter();
     void dialog();
     void healthThing();
@@ -59,6 +62,7 @@ private:
     QTimer m_healthTimer;
     QTimer m_emotionTimer;
     double m_emotion = 0.5;
+    QMultiHash<QString, QString> m_proxyTopics; // origin of an SDK client → its sensor-proxy-* topics
 };
 
 } // namespace fleetscope::sim::intu

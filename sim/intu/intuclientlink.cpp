@@ -3,6 +3,7 @@
 #include "sim/intu/styledjson.h"
 
 #include <QJsonDocument>
+#include <QStringDecoder>
 #include <QWebSocket>
 
 namespace fleetscope::sim::intu {
@@ -33,6 +34,15 @@ IntuClientLink::~IntuClientLink()
 QByteArray IntuClientLink::encodeFrame(const IntuEnvelope &message, bool *binary)
 {
     *binary = message.json.value(QLatin1String("binary")).toBool();
+    if (!*binary && message.dataInBytes) {
+        // StyledWriter quotes the bytes of the data string as they are (styledQuotedBytes).
+        static const QString marker = QStringLiteral("@@fleetscope-sim-raw-data@@");
+        QJsonObject json = message.json;
+        json.insert(QStringLiteral("data"), marker);
+        QByteArray text = styledJson(json);
+        text.replace(styledQuotedBytes(marker.toUtf8()), styledQuotedBytes(message.bytes));
+        return text;
+    }
     if (!*binary)
         return styledJson(message.json);
     QJsonObject header = message.json;
@@ -46,10 +56,14 @@ void IntuClientLink::deliver(const IntuEnvelope &message)
         return;
     bool binary = false;
     const QByteArray frame = encodeFrame(message, &binary);
-    if (binary)
+    if (binary) {
         m_socket->sendBinaryMessage(frame);
-    else
-        m_socket->sendTextMessage(QString::fromUtf8(frame));
+        return;
+    }
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = utf8(frame);
+    if (!utf8.hasError() || !m_rawText || !m_rawText(frame))
+        m_socket->sendTextMessage(text);
 }
 
 void IntuClientLink::onText(const QString &text)

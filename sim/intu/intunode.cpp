@@ -39,7 +39,7 @@ IntuNode::IntuNode(const Identity &identity, QObject *parent)
 void IntuNode::registerTopic(const QString &topicId, const QString &type)
 {
     if (!m_topics.contains(topicId))
-        m_topics.insert(topicId, TopicData {type, {}, false, {}});
+        m_topics.insert(topicId, TopicData {type, {}, false, {}, false});
 }
 
 void IntuNode::unregisterTopic(const QString &topicId)
@@ -107,6 +107,16 @@ void IntuNode::removeChild(IntuPeer *peer)
     dropSubscribersFrom(peer->peerId() + QLatin1Char('/'));
 }
 
+void IntuNode::forgetSubscribers()
+{
+    for (auto it = m_topics.begin(); it != m_topics.end(); ++it) {
+        const QStringList gone = it->subscribers;
+        it->subscribers.clear();
+        for (const QString &origin : gone)
+            Q_EMIT subscriptionChanged(it.key(), origin, false);
+    }
+}
+
 void IntuNode::dropSubscribersFrom(const QString &originPrefix)
 {
     for (auto it = m_topics.begin(); it != m_topics.end(); ++it) {
@@ -128,6 +138,7 @@ bool IntuNode::publish(const QString &topicId, const QByteArray &data, bool bina
     if (persisted) {
         it->hasPersisted = true;
         it->persisted = data;
+        it->persistedRaw = binary;
     }
     if (it->subscribers.isEmpty())
         return true;
@@ -220,7 +231,7 @@ void IntuNode::route(IntuEnvelope message)
             failure.insert(QStringLiteral("orig_msg"), copy.json);
             if (failure.value(QLatin1String("binary")).toBool())
                 failure.insert(QStringLiteral("binary"), false);
-            route(IntuEnvelope {failure, {}});
+            route(IntuEnvelope {failure, copy.bytes, copy.dataInBytes});
         }
     }
     --m_depth;
@@ -288,12 +299,18 @@ void IntuNode::handleSubscribe(const QJsonObject &message)
         it->subscribers.append(origin);
         Q_EMIT subscriptionChanged(topicId, origin, true);
         if (it->hasPersisted) {
-            // A replay has persisted:true and no `binary` member.
-            const QJsonObject replay {{QStringLiteral("msg"), QStringLiteral("publish")},
+            // A replay has persisted:true and no `binary` member: binary data goes out as the raw
+            // bytes of a text message.
+            QJsonObject replay {{QStringLiteral("msg"), QStringLiteral("publish")},
                 {QStringLiteral("targets"), QJsonArray {origin}}, {QStringLiteral("origin"), QStringLiteral(".")},
-                {QStringLiteral("data"), QString::fromUtf8(it->persisted)}, {QStringLiteral("type"), it->type},
-                {QStringLiteral("persisted"), true}, {QStringLiteral("topic"), topicId}};
-            route(IntuEnvelope {replay, {}});
+                {QStringLiteral("type"), it->type}, {QStringLiteral("persisted"), true},
+                {QStringLiteral("topic"), topicId}};
+            IntuEnvelope out {replay, {}, it->persistedRaw};
+            if (it->persistedRaw)
+                out.bytes = it->persisted;
+            else
+                out.json.insert(QStringLiteral("data"), QString::fromUtf8(it->persisted));
+            route(out);
         }
     }
 }
@@ -326,15 +343,22 @@ void IntuNode::handlePublishAt(const IntuEnvelope &message)
         if (persisted) {
             it->hasPersisted = true;
             it->persisted = data;
+            it->persistedRaw = binary;
         }
         if (!it->subscribers.isEmpty()) {
-            // The re-publish has `remote_origin` and, like the server's, no `binary` member.
-            const QJsonObject republish {{QStringLiteral("targets"), QJsonArray::fromStringList(it->subscribers)},
+            // The re-publish has `remote_origin` and, like the server's (HandlePublishAt), no
+            // `binary` member: a binary publish_at goes on as a text message whose data string is
+            // the raw bytes, which the writer copies unescaped.
+            QJsonObject republish {{QStringLiteral("targets"), QJsonArray::fromStringList(it->subscribers)},
                 {QStringLiteral("origin"), QStringLiteral(".")}, {QStringLiteral("msg"), QStringLiteral("publish")},
-                {QStringLiteral("data"), QString::fromUtf8(data)}, {QStringLiteral("type"), it->type},
-                {QStringLiteral("persisted"), persisted}, {QStringLiteral("topic"), topicId},
-                {QStringLiteral("remote_origin"), origin}};
-            route(IntuEnvelope {republish, {}});
+                {QStringLiteral("type"), it->type}, {QStringLiteral("persisted"), persisted},
+                {QStringLiteral("topic"), topicId}, {QStringLiteral("remote_origin"), origin}};
+            IntuEnvelope out {republish, {}, binary};
+            if (binary)
+                out.bytes = data;
+            else
+                out.json.insert(QStringLiteral("data"), QString::fromUtf8(data));
+            route(out);
         }
         Q_EMIT publishedAt(topicId, data, origin);
     }
@@ -342,9 +366,21 @@ void IntuNode::handlePublishAt(const IntuEnvelope &message)
 
 void IntuNode::handleNoRoute(const QJsonObject &message)
 {
-    // A subscriber that went away: stop publishing to it.
-    if (text(message, "failed_msg") == QLatin1String("publish"))
-        dropSubscribersFrom(text(message, "origin"));
+    // As HandleNoRoute: a publish that found no route drops the first subscriber of that topic
+    // whose origin starts with the failed hop, silently (the subscriber is not told).
+    if (text(message, "failed_msg") != QLatin1String("publish"))
+        return;
+    const auto it = m_topics.find(text(message, "topic"));
+    if (it == m_topics.end())
+        return;
+    const QString hop = text(message, "origin");
+    for (qsizetype i = 0; i < it->subscribers.size(); ++i) {
+        if (!it->subscribers.at(i).startsWith(hop))
+            continue;
+        const QString origin = it->subscribers.takeAt(i);
+        Q_EMIT subscriptionChanged(it.key(), origin, false);
+        return;
+    }
 }
 
 QJsonObject IntuNode::info() const

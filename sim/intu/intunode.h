@@ -10,11 +10,14 @@
 namespace fleetscope::sim::intu {
 
 // A message travelling between Intu peers. `bytes` is the payload of a binary publish (the JSON
-// then holds `binary:true` and `data` = the byte count, as on the wire).
+// then holds `binary:true` and `data` = the byte count, as on the wire). With `dataInBytes` the
+// message is a text one whose `data` string is `bytes` as they are: what the server makes of a
+// binary publish_at when it re-publishes it (docs/protocols/intu.md#quirks).
 struct IntuEnvelope
 {
     QJsonObject json;
     QByteArray bytes;
+    bool dataInBytes = false;
 };
 
 // Something an Intu node routes to: another node, or a client's WebSocket.
@@ -65,6 +68,8 @@ public:
     void addChild(IntuPeer *child);
     // Publishes {"event":"disconnected"} and drops every subscription through the child.
     void removeChild(IntuPeer *child);
+    // Forgets every subscriber of every topic, the way a restarted instance starts empty.
+    void forgetSubscribers();
     IntuPeer *child(const QString &id) const;
     QStringList childIds() const;
 
@@ -103,6 +108,7 @@ private:
         QStringList subscribers; // origins, relative to this node
         bool hasPersisted = false;
         QByteArray persisted;
+        bool persistedRaw = false; // came in binary: replayed as raw bytes in a text message
     };
 
     void process(const IntuEnvelope &message);

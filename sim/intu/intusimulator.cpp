@@ -83,6 +83,14 @@ IntuSimulator::IntuSimulator(const QVariantMap &options, QObject *parent)
         m_cloud->node()->addChild(willow);
     }
 
+    QString sdkHost = options.value(QStringLiteral("sdkClient")).toString();
+    if (sdkHost == QLatin1String("true") || sdkHost == QLatin1String("1"))
+        sdkHost = kRootId;
+    if (IntuBody *host = sdkHost.isEmpty() ? nullptr : body(sdkHost)) {
+        m_sdk = std::make_unique<IntuSdkClient>(host->node(), options.value(QStringLiteral("sdkChunkMs"), 100).toInt());
+        m_sdk->join();
+    }
+
     m_front.setUpgradeFilter(
         [this](const HttpRequest &request, HttpResponse *refusal) { return acceptUpgrade(request, refusal); });
     m_front.setRestHandler([this](const HttpRequest &request) { return rest(request); });
@@ -97,6 +105,7 @@ IntuSimulator::IntuSimulator(const QVariantMap &options, QObject *parent)
 
 IntuSimulator::~IntuSimulator()
 {
+    m_sdk.reset();
     for (IntuClientLink *client : std::as_const(m_clients)) {
         client->disconnect(this);
         root()->removeChild(client);
@@ -286,6 +295,8 @@ void IntuSimulator::onSocket(QWebSocket *socket, const HttpRequest &request)
         root()->removeChild(client);
         client->deleteLater();
     });
+    client->setRawTextWriter(
+        [this, socket](const QByteArray &frame) { return writeRawFrame(m_front.transportOf(socket), 0x1, frame); });
     root()->addChild(client);
     const QJsonObject control {{QStringLiteral("control"), QStringLiteral("authenticate")},
         {QStringLiteral("selfId"), kRootId}, {QStringLiteral("token"), QString()}};
@@ -329,6 +340,16 @@ void IntuSimulator::onPing()
         if (client->socket())
             client->socket()->ping(now);
     }
+}
+
+void IntuSimulator::restartChild(const QString &selfId)
+{
+    IntuBody *child = body(selfId);
+    if (!child || child->node() == root() || !root()->child(selfId))
+        return;
+    root()->removeChild(child->node());
+    child->node()->forgetSubscribers();
+    root()->addChild(child->node());
 }
 
 void IntuSimulator::setVisitorConnected(bool connected)

@@ -4,6 +4,7 @@
 #include "sim/common/simulator.h"
 #include "sim/intu/intubody.h"
 #include "sim/intu/intucadence.h"
+#include "sim/intu/intusdkclient.h"
 
 #include <QTimer>
 
@@ -30,7 +31,10 @@ class IntuClientLink;
 // "generator" (false: no live data), "seed", "parent" (true: a cloud parent above Willow),
 // "strict" (non-string data closes the socket with 1011), "token" (only this token is
 // accepted: others get the real server's close frame without status code, "Failed to
-// authenticate."), "restUser"/"restPassword" (Basic auth on every endpoint).
+// authenticate."), "restUser"/"restPassword" (Basic auth on every endpoint), "sdkClient" (the
+// selfId of the instance an SDK application joins, or true for Willow: it adds a proxy sensor
+// streaming PCM to `sensor-proxy-microphone-7c1e`, which reaches consoles as text frames that are
+// not UTF-8, like the real server's; "sdkChunkMs" its pace, 100 by default).
 class IntuSimulator : public Simulator
 {
     Q_OBJECT
@@ -58,6 +62,11 @@ public:
     void injectFrame(const QByteArray &frame, bool binary);
     // The visitor phone joins (or leaves) Willow now.
     void setVisitorConnected(bool connected);
+    // A child instance restarts: it leaves Willow (`disconnected`), comes back with no
+    // subscribers at all, and joins again (`connected`).
+    void restartChild(const QString &selfId);
+    // The SDK application of the "sdkClient" option, or nullptr.
+    IntuSdkClient *sdkClient() { return m_sdk.get(); }
 
     static const QString kRootId;
 
@@ -76,6 +85,7 @@ private:
     std::vector<std::unique_ptr<IntuBody>> m_bodies; // Willow first, then its children
     std::unique_ptr<IntuBody> m_cloud;
     std::unique_ptr<IntuBody> m_visitor;
+    std::unique_ptr<IntuSdkClient> m_sdk;
     bool m_visitorConnected = false;
     QVector<IntuClientLink *> m_clients;
     QVector<QJsonObject> m_received;

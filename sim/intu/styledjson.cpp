@@ -13,9 +13,8 @@ namespace {
 constexpr int kRightMargin = 74;
 constexpr int kIndent = 3;
 
-QByteArray quoted(const QString &text)
+QByteArray quotedBytes(const QByteArray &utf8)
 {
-    const QByteArray utf8 = text.toUtf8();
     QByteArray out;
     out.reserve(utf8.size() + 2);
     out += '"';
@@ -51,6 +50,11 @@ QByteArray quoted(const QString &text)
     }
     out += '"';
     return out;
+}
+
+QByteArray quoted(const QString &text)
+{
+    return quotedBytes(text.toUtf8());
 }
 
 QByteArray number(double value)
@@ -211,6 +215,11 @@ private:
 };
 
 } // namespace
+
+QByteArray styledQuotedBytes(const QByteArray &bytes)
+{
+    return quotedBytes(bytes);
+}
 
 QByteArray styledJson(const QJsonValue &value)
 {

@@ -1,5 +1,6 @@
 #include "sim/intu/intusimulator.h"
 #include "tests/common/testsupport.h"
+#include "tests/intu/intuconsole.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +12,8 @@
 
 using namespace fleetscope;
 using fleetscope::sim::intu::IntuSimulator;
+using Console = fleetscope::test::IntuConsole;
+using fleetscope::test::intuMessage;
 
 namespace {
 
@@ -18,70 +21,6 @@ QVariantMap quiet()
 {
     // No live chatter: every frame a test sees is an answer to what it sent.
     return {{QStringLiteral("generator"), false}, {QStringLiteral("sayStepMs"), 20}};
-}
-
-// A raw console: a QWebSocket that keeps every frame the simulator writes.
-class Console : public QObject
-{
-public:
-    explicit Console(const QString &selfId)
-        : id(selfId)
-    {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-            texts << text;
-            frames << QJsonDocument::fromJson(text.toUtf8()).object();
-        });
-        QObject::connect(
-            &socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &frame) { binaries << frame; });
-    }
-    bool open(sim::Simulator *simulator, const QString &query = QString())
-    {
-        const QString q = query.isNull() ? QStringLiteral("selfId=%1&token=").arg(id) : query;
-        socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/stream?%2").arg(simulator->port()).arg(q)));
-        return QTest::qWaitFor(
-                   [this] { return !frames.isEmpty() || socket.state() == QAbstractSocket::UnconnectedState; }, 5000)
-            && !frames.isEmpty();
-    }
-    void send(const QJsonObject &message)
-    {
-        socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
-    }
-    QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs = 5000)
-    {
-        QJsonObject found;
-        const bool matched = QTest::qWaitFor(
-            [&] {
-                for (const QJsonObject &frame : std::as_const(frames)) {
-                    if (match(frame)) {
-                        found = frame;
-                        return true;
-                    }
-                }
-                return false;
-            },
-            timeoutMs);
-        return matched ? found : QJsonObject();
-    }
-    QJsonObject waitForMsg(const QString &msg, const QString &topic = QString())
-    {
-        return waitFor([&](const QJsonObject &f) {
-            return f.value(QLatin1String("msg")).toString() == msg
-                && (topic.isNull() || f.value(QLatin1String("topic")).toString() == topic);
-        });
-    }
-    QString origin() const { return id + QStringLiteral("/."); }
-
-    QString id;
-    QWebSocket socket;
-    QStringList texts;
-    QVector<QJsonObject> frames;
-    QVector<QByteArray> binaries;
-};
-
-QJsonObject msg(const QString &kind, const QStringList &targets, const QString &origin)
-{
-    return {{QStringLiteral("msg"), kind}, {QStringLiteral("targets"), QJsonArray::fromStringList(targets)},
-        {QStringLiteral("origin"), origin}};
 }
 
 QJsonObject dataOf(const QJsonObject &publish)
@@ -194,7 +133,7 @@ private Q_SLOTS:
         QCOMPARE(a.frames.first().value(QLatin1String("selfId")).toString(), IntuSimulator::kRootId);
         QVERIFY(a.texts.first().startsWith(QLatin1String("{\n   \"control\" : \"authenticate\",\n")));
         QVERIFY(a.texts.first().endsWith(QLatin1String("}\n")));
-        a.send(msg(QStringLiteral("subscribe"), {QStringLiteral("topic-manager")}, a.origin()));
+        a.send(intuMessage(QStringLiteral("subscribe"), {QStringLiteral("topic-manager")}, a.origin()));
         QTRY_COMPARE(static_cast<IntuSimulator *>(simulator.get())
                          ->body(IntuSimulator::kRootId)
                          ->node()
@@ -237,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(simulator);
         Console c(QStringLiteral("intu-console-1"));
         QVERIFY(c.open(simulator.get()));
-        QJsonObject query = msg(QStringLiteral("query"), {QStringLiteral(".")}, c.origin());
+        QJsonObject query = intuMessage(QStringLiteral("query"), {QStringLiteral(".")}, c.origin());
         query.insert(QStringLiteral("request"), QStringLiteral("1"));
         c.send(query);
         const QJsonObject here = c.waitForMsg(QStringLiteral("query_response"));
@@ -261,7 +200,7 @@ private Q_SLOTS:
             QVERIFY2(topics.contains(QLatin1String(expected)), expected);
 
         c.frames.clear();
-        query = msg(QStringLiteral("query"), {QStringLiteral("pepper-7f3a/.")}, c.origin());
+        query = intuMessage(QStringLiteral("query"), {QStringLiteral("pepper-7f3a/.")}, c.origin());
         query.insert(QStringLiteral("request"), QStringLiteral("2"));
         c.send(query);
         const QJsonObject child = c.waitForMsg(QStringLiteral("query_response"));
@@ -277,13 +216,13 @@ private Q_SLOTS:
         QVERIFY(simulator);
         Console c(QStringLiteral("intu-console-1"));
         QVERIFY(c.open(simulator.get()));
-        c.send(msg(QStringLiteral("subscribe"), {QStringLiteral("no-such-topic")}, c.origin()));
+        c.send(intuMessage(QStringLiteral("subscribe"), {QStringLiteral("no-such-topic")}, c.origin()));
         const QJsonObject failed = c.waitForMsg(QStringLiteral("subscribed_failed"));
         QCOMPARE(failed.value(QLatin1String("origin")).toString(), QStringLiteral("../no-such-topic"));
         QCOMPARE(failed.value(QLatin1String("failed_msg")).toString(), QStringLiteral("subscribe"));
         QCOMPARE(failed.value(QLatin1String("targets")).toArray(), QJsonArray {QStringLiteral(".")});
 
-        c.send(msg(QStringLiteral("subscribe"), {QStringLiteral("pepper-7f3a/nope")}, c.origin()));
+        c.send(intuMessage(QStringLiteral("subscribe"), {QStringLiteral("pepper-7f3a/nope")}, c.origin()));
         QCOMPARE(c.waitFor([](const QJsonObject &f) {
                       return f.value(QLatin1String("origin")).toString() == QLatin1String("../pepper-7f3a/nope");
                   })
@@ -291,7 +230,7 @@ private Q_SLOTS:
                      .toString(),
             QStringLiteral("subscribed_failed"));
 
-        c.send(msg(QStringLiteral("subscribe"), {QStringLiteral("ghost-node/log")}, c.origin()));
+        c.send(intuMessage(QStringLiteral("subscribe"), {QStringLiteral("ghost-node/log")}, c.origin()));
         const QJsonObject noRoute = c.waitForMsg(QStringLiteral("no_route"));
         QCOMPARE(noRoute.value(QLatin1String("origin")).toString(), QStringLiteral("../ghost-node"));
         QCOMPARE(noRoute.value(QLatin1String("failed_msg")).toString(), QStringLiteral("subscribe"));
@@ -300,7 +239,7 @@ private Q_SLOTS:
         QCOMPARE(original.value(QLatin1String("origin")).toString(), c.origin());
 
         c.frames.clear();
-        QJsonObject query = msg(QStringLiteral("query"), {QStringLiteral("../.")}, c.origin());
+        QJsonObject query = intuMessage(QStringLiteral("query"), {QStringLiteral("../.")}, c.origin());
         query.insert(QStringLiteral("request"), QStringLiteral("9"));
         c.send(query); // Willow has no parent
         const QJsonObject noParent = c.waitForMsg(QStringLiteral("no_route"));
@@ -314,14 +253,15 @@ private Q_SLOTS:
         QVERIFY(simulator);
         Console c(QStringLiteral("intu-console-1"));
         QVERIFY(c.open(simulator.get()));
-        c.send(msg(QStringLiteral("subscribe"), {QStringLiteral("pepper-7f3a/log")}, c.origin()));
+        c.send(intuMessage(QStringLiteral("subscribe"), {QStringLiteral("pepper-7f3a/log")}, c.origin()));
         QTRY_COMPARE(static_cast<IntuSimulator *>(simulator.get())
                          ->body(QStringLiteral("pepper-7f3a"))
                          ->node()
                          ->subscriberCount(QStringLiteral("log")),
             1);
         // publish_at to an unknown topic is silent, but the owner logs a WARN.
-        QJsonObject publishAt = msg(QStringLiteral("publish_at"), {QStringLiteral("pepper-7f3a/nosuch")}, c.origin());
+        QJsonObject publishAt =
+            intuMessage(QStringLiteral("publish_at"), {QStringLiteral("pepper-7f3a/nosuch")}, c.origin());
         publishAt.insert(QStringLiteral("data"), QStringLiteral("x"));
         c.send(publishAt);
         const QJsonObject log = c.waitFor([](const QJsonObject &f) {
@@ -338,8 +278,8 @@ private Q_SLOTS:
         QVERIFY(simulator);
         Console c(QStringLiteral("intu-console-1"));
         QVERIFY(c.open(simulator.get()));
-        c.send(msg(QStringLiteral("subscribe"), {QStringLiteral("conversation")}, c.origin()));
-        QJsonObject publishAt = msg(QStringLiteral("publish_at"), {QStringLiteral("conversation")}, c.origin());
+        c.send(intuMessage(QStringLiteral("subscribe"), {QStringLiteral("conversation")}, c.origin()));
+        QJsonObject publishAt = intuMessage(QStringLiteral("publish_at"), {QStringLiteral("conversation")}, c.origin());
         publishAt.insert(QStringLiteral("data"), QStringLiteral("hello robot"));
         publishAt.insert(QStringLiteral("binary"), false);
         publishAt.insert(QStringLiteral("persisted"), false);
@@ -362,11 +302,12 @@ private Q_SLOTS:
         QVERIFY(simulator);
         Console c(QStringLiteral("intu-console-1"));
         QVERIFY(c.open(simulator.get()));
-        QJsonObject registration = msg(QStringLiteral("publish_at"), {QStringLiteral("topic-manager")}, c.origin());
+        QJsonObject registration =
+            intuMessage(QStringLiteral("publish_at"), {QStringLiteral("topic-manager")}, c.origin());
         registration.insert(QStringLiteral("data"),
             QStringLiteral(R"({"event":"register_topic","topicId":"notes","type":"text/plain"})"));
         c.send(registration);
-        QJsonObject keep = msg(QStringLiteral("publish_at"), {QStringLiteral("notes")}, c.origin());
+        QJsonObject keep = intuMessage(QStringLiteral("publish_at"), {QStringLiteral("notes")}, c.origin());
         keep.insert(QStringLiteral("data"), QStringLiteral("kept"));
         keep.insert(QStringLiteral("persisted"), true);
         c.send(keep);
@@ -374,7 +315,7 @@ private Q_SLOTS:
                         ->body(IntuSimulator::kRootId)
                         ->node()
                         ->hasTopic(QStringLiteral("notes")));
-        c.send(msg(QStringLiteral("subscribe"), {QStringLiteral("notes")}, c.origin()));
+        c.send(intuMessage(QStringLiteral("subscribe"), {QStringLiteral("notes")}, c.origin()));
         const QJsonObject replay = c.waitForMsg(QStringLiteral("publish"), QStringLiteral("notes"));
         QCOMPARE(replay.value(QLatin1String("data")).toString(), QStringLiteral("kept"));
         QCOMPARE(replay.value(QLatin1String("persisted")).toBool(), true);
@@ -391,7 +332,7 @@ private Q_SLOTS:
         QVERIFY(!willow->sensors()->isRunning(QStringLiteral("System")));
         Console c(QStringLiteral("intu-console-1"));
         QVERIFY(c.open(simulator.get()));
-        c.send(msg(QStringLiteral("subscribe"), {QStringLiteral("sensor-System")}, c.origin()));
+        c.send(intuMessage(QStringLiteral("subscribe"), {QStringLiteral("sensor-System")}, c.origin()));
         QTRY_VERIFY(c.binaries.size() >= 4);
         QVERIFY(willow->sensors()->isRunning(QStringLiteral("System")));
         const QByteArray frame = c.binaries.first();
@@ -406,7 +347,7 @@ private Q_SLOTS:
         QCOMPARE(reading.value(QLatin1String("Type_")).toString(), QStringLiteral("HealthData"));
         QVERIFY(reading.value(QLatin1String("m_Content")).toObject().value(QLatin1String("value")).isDouble());
 
-        c.send(msg(QStringLiteral("unsubscribe"), {QStringLiteral("sensor-System")}, c.origin()));
+        c.send(intuMessage(QStringLiteral("unsubscribe"), {QStringLiteral("sensor-System")}, c.origin()));
         QTRY_VERIFY(!willow->sensors()->isRunning(QStringLiteral("System")));
     }
 
@@ -416,13 +357,13 @@ private Q_SLOTS:
         QVERIFY(simulator);
         Console c(QStringLiteral("intu-console-1"));
         QVERIFY(c.open(simulator.get()));
-        c.send(msg(QStringLiteral("subscribe"), {QStringLiteral("blackboard-stream"), QStringLiteral("conversation")},
-            c.origin()));
+        c.send(intuMessage(QStringLiteral("subscribe"),
+            {QStringLiteral("blackboard-stream"), QStringLiteral("conversation")}, c.origin()));
         const QJsonObject snapshot = c.waitForMsg(QStringLiteral("publish"), QStringLiteral("blackboard-stream"));
         QCOMPARE(dataOf(snapshot).value(QLatin1String("event")).toString(), QStringLiteral("recv_state"));
         QVERIFY(dataOf(snapshot).value(QLatin1String("state")).toObject().contains(QLatin1String("m_spCogntiveRoot")));
 
-        QJsonObject say = msg(QStringLiteral("publish_at"), {QStringLiteral("blackboard")}, c.origin());
+        QJsonObject say = intuMessage(QStringLiteral("publish_at"), {QStringLiteral("blackboard")}, c.origin());
         say.insert(QStringLiteral("data"),
             QStringLiteral(
                 R"({"event":"add_object","type":"Say","thing":{"Type_":"Say","m_Text":"Hello, I am Intu"}})"));
@@ -455,7 +396,7 @@ private Q_SLOTS:
         {
             Console c(QStringLiteral("intu-console-1"));
             QVERIFY(c.open(simulator.get()));
-            c.send(msg(
+            c.send(intuMessage(
                 QStringLiteral("subscribe"), {QStringLiteral("log"), QStringLiteral("pepper-7f3a/log")}, c.origin()));
             QTRY_COMPARE(sim->root()->subscriberCount(QStringLiteral("log")), 1);
             QTRY_COMPARE(pepper->subscriberCount(QStringLiteral("log")), 1);
@@ -475,7 +416,7 @@ private Q_SLOTS:
         Console c(QStringLiteral("intu-console-1"));
         QVERIFY(c.open(strict.get()));
         QSignalSpy closed(&c.socket, &QWebSocket::disconnected);
-        QJsonObject bad = msg(QStringLiteral("publish_at"), {QStringLiteral("blackboard")}, c.origin());
+        QJsonObject bad = intuMessage(QStringLiteral("publish_at"), {QStringLiteral("blackboard")}, c.origin());
         bad.insert(QStringLiteral("data"), QJsonObject {{QStringLiteral("event"), QStringLiteral("x")}});
         c.send(bad);
         QTRY_COMPARE(closed.count(), 1);
@@ -485,7 +426,7 @@ private Q_SLOTS:
         QVERIFY(lenient);
         Console d(QStringLiteral("intu-console-2"));
         QVERIFY(d.open(lenient.get()));
-        d.send(msg(QStringLiteral("subscribe"), {QStringLiteral("log")}, d.origin()));
+        d.send(intuMessage(QStringLiteral("subscribe"), {QStringLiteral("log")}, d.origin()));
         QTRY_COMPARE(static_cast<IntuSimulator *>(lenient.get())->root()->subscriberCount(QStringLiteral("log")), 1);
         bad.insert(QStringLiteral("origin"), d.origin());
         d.send(bad);
@@ -504,7 +445,7 @@ private Q_SLOTS:
         QVERIFY(simulator);
         Console c(QStringLiteral("intu-console-1"));
         QVERIFY(c.open(simulator.get()));
-        c.send(msg(QStringLiteral("unsubscribe"), {QStringLiteral("log")}, c.origin()));
+        c.send(intuMessage(QStringLiteral("unsubscribe"), {QStringLiteral("log")}, c.origin()));
         auto *sim = static_cast<IntuSimulator *>(simulator.get());
         QTRY_COMPARE(sim->receivedMessages().size(), 1);
         QCOMPARE(sim->receivedMessages().first().value(QLatin1String("msg")).toString(), QStringLiteral("unsubscribe"));
