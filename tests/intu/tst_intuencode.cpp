@@ -47,10 +47,15 @@ void tst_IntuEncode::requests()
     query.request = QStringLiteral("9");
     const QJsonObject answer = parse(encodeQueryAnswer(query, kMe));
     QCOMPARE(answer.value(QLatin1String("msg")).toString(), QStringLiteral("query_response"));
-    QCOMPARE(answer.value(QLatin1String("targets")).toArray(), QJsonArray {QStringLiteral("../.")});
+    QCOMPARE(answer.value(QLatin1String("targets")).toArray(), QJsonArray {QStringLiteral(".")});
     QCOMPARE(answer.value(QLatin1String("request")).toString(), QStringLiteral("9"));
     QCOMPARE(answer.value(QLatin1String("name")).toString(), QStringLiteral("Fleetscope"));
     QVERIFY(answer.value(QLatin1String("topics")).toArray().isEmpty());
+    query.origin = QStringLiteral("../probe/.");
+    QCOMPARE(parse(encodeQueryAnswer(query, kMe)).value(QLatin1String("targets")).toArray(),
+        QJsonArray {QStringLiteral("probe/.")});
+    query.origin = QStringLiteral("probe/.");
+    QVERIFY(encodeQueryAnswer(query, kMe).isEmpty());
 }
 
 void tst_IntuEncode::commands_data()

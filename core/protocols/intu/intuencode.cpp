@@ -90,8 +90,14 @@ QString encodePublishAt(const QString &target, const QString &data, const QStrin
 
 QString encodeQueryAnswer(const Message &query, const QString &selfId)
 {
+    // The console sits below the node it joined, so every origin it sees starts with "../". A
+    // node answering sends targets:[origin] through its own router, whose ".." hop is its parent
+    // and drops that "../"; the console writes to that parent directly, so it drops it itself
+    // (docs/protocols/intu.md#query).
+    if (!query.origin.startsWith(QLatin1String("../")))
+        return QString();
     return compact({{QStringLiteral("msg"), QStringLiteral("query_response")},
-        {QStringLiteral("targets"), QJsonArray {query.origin}}, {QStringLiteral("origin"), ownOrigin(selfId)},
+        {QStringLiteral("targets"), QJsonArray {query.origin.mid(3)}}, {QStringLiteral("origin"), ownOrigin(selfId)},
         {QStringLiteral("request"), query.request}, {QStringLiteral("selfId"), selfId},
         {QStringLiteral("name"), QStringLiteral("Fleetscope")}, {QStringLiteral("type"), QStringLiteral("Console")},
         {QStringLiteral("children"), QJsonArray()}, {QStringLiteral("topics"), QJsonArray()}});

@@ -15,7 +15,8 @@ QString encodeQuery(const QString &target, const QString &request, const QString
 QString encodeSubscribe(const QStringList &targets, const QString &selfId);
 QString encodeUnsubscribe(const QStringList &targets, const QString &selfId);
 QString encodePublishAt(const QString &target, const QString &data, const QString &selfId);
-// What a console answers when a node queries it: a node without topics or children.
+// What a console answers when a node queries it: a node without topics or children, addressed to
+// the query's origin less its leading "../"; empty when the origin does not start with "../".
 QString encodeQueryAnswer(const Message &query, const QString &selfId);
 
 // A composer command, ready to go: one publish_at, or a raw envelope (a payload object with

@@ -198,8 +198,14 @@ void IntuEndpoint::dispatch(const Message &message, const QString &raw, qint64 t
         break;
     case Message::Kind::Query:
         // Another node (or a tool) asks what this console is: a node without topics.
-        sendFrame(encodeQueryAnswer(message, m_target.selfId));
-        reportEvent(Severity::Debug, QString(), QStringLiteral("answered a query from %1").arg(message.origin), raw);
+        if (const QString answer = encodeQueryAnswer(message, m_target.selfId); !answer.isEmpty()) {
+            sendFrame(answer);
+            reportEvent(
+                Severity::Debug, QString(), QStringLiteral("answered a query from %1").arg(message.origin), raw);
+        } else {
+            reportEvent(Severity::Debug, QString(),
+                QStringLiteral("cannot answer a query from %1 (no route back)").arg(message.origin), raw);
+        }
         break;
     case Message::Kind::Subscribe:
     case Message::Kind::Unsubscribe:
