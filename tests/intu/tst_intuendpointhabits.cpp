@@ -5,7 +5,10 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
 
 // The adapter against habits of the real Intu server that the simulator reproduces (issue 20;
 // docs/protocols/intu.md#quirks), over a real socket on 127.0.0.1.
@@ -22,6 +25,25 @@ QVariantMap quiet()
 {
     return {{QStringLiteral("generator"), false}};
 }
+
+// What an endpoint reported, gathered from its batches.
+struct Reported
+{
+    explicit Reported(Endpoint *endpoint)
+    {
+        QObject::connect(endpoint, &Endpoint::batchReady, endpoint, [this](const EndpointBatch &batch) {
+            samples += batch.samples;
+            events += batch.events;
+        });
+    }
+    int samplesAt(const QString &path) const
+    {
+        return static_cast<int>(
+            std::count_if(samples.cbegin(), samples.cend(), [&](const Sample &sample) { return sample.path == path; }));
+    }
+    SampleList samples;
+    EventList events;
+};
 
 std::unique_ptr<IntuEndpoint> openEndpoint(sim::Simulator *simulator)
 {
@@ -62,6 +84,26 @@ private Q_SLOTS:
         QCOMPARE(answer.value(QLatin1String("request")).toString(), QStringLiteral("77"));
         QCOMPARE(answer.value(QLatin1String("selfId")).toString(), endpoint->selfId());
         QCOMPARE(answer.value(QLatin1String("origin")).toString(), QStringLiteral("../%1/.").arg(endpoint->selfId()));
+    }
+
+    // subscribe_to_type for data changes only: the server sends data_changed events carrying the
+    // thing on `blackboard`; EmotionalState's value becomes a sample like an added thing's.
+    void dataChangedThingsYieldSamples()
+    {
+        auto simulator = test::startSimulator(QStringLiteral("intu"),
+            {{QStringLiteral("emotionMs"), 100}, {QStringLiteral("fakeChildMs"), 3600000},
+                {QStringLiteral("logMinMs"), 5000}, {QStringLiteral("logMaxMs"), 5000}});
+        QVERIFY(simulator);
+        auto endpoint = openEndpoint(simulator.get());
+        Reported reported(endpoint.get());
+        QTRY_COMPARE(endpoint->state(), LinkState::Ready);
+        Command command;
+        command.target = QStringLiteral("blackboard");
+        command.payload = QStringLiteral(R"({"event":"subscribe_to_type","type":"EmotionalState","event_mask":32})");
+        QSignalSpy finished(endpoint.get(), &Endpoint::commandFinished);
+        endpoint->send(command);
+        QTRY_COMPARE(finished.count(), 1);
+        QTRY_VERIFY(reported.samplesAt(QStringLiteral("blackboard/EmotionalState")) >= 2);
     }
 };
 

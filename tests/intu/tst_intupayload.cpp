@@ -159,6 +159,19 @@ void tst_IntuPayload::mapsPayloads_data()
         << QByteArray(R"({"event":"add_object","thing":{"Type_":"EmotionalState","m_Data":{"m_EmotionalState":0.52}}})")
         << QStringList {QStringLiteral("debug|blackboard-stream|add EmotionalState: 0.52")}
         << QStringList {QStringLiteral("blackboard-stream/EmotionalState=0.52")};
+    QTest::newRow("data_changed from subscribe_to_type carries the thing")
+        << kHere << QStringLiteral("blackboard") << kJson
+        << QByteArray(
+               R"({"event":"data_changed","type":"EmotionalState","parent":"p1","thing":{"Type_":"EmotionalState","GUID_":"e1e1e1","m_Data":{"m_EmotionalState":0.61}}})")
+        << QStringList {QStringLiteral("debug|blackboard|data EmotionalState: 0.61")}
+        << QStringList {QStringLiteral("blackboard/EmotionalState=0.61")};
+    QTest::newRow("data_changed on the stream is bare")
+        << kHere << bb << kJson << QByteArray(R"({"event":"data_changed"})")
+        << QStringList {QStringLiteral("debug|blackboard-stream|data changed")} << QStringList();
+    QTest::newRow("guid_changed names the old and new guid")
+        << kHere << QStringLiteral("blackboard") << kJson
+        << QByteArray(R"({"event":"guid_changed","type":"Person","thing_guid":"9f9f9f","prev_guid":"1a1a1a"})")
+        << QStringList {QStringLiteral("debug|blackboard|thing 1a1a… is now 9f9f…")} << QStringList();
     QTest::newRow("add_object MusicBeat")
         << kHere << bb << kJson
         << QByteArray(R"({"event":"add_object","thing":{"Type_":"MusicBeat","m_Data":{"BPM":120}}})")

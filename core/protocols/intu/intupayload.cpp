@@ -287,6 +287,23 @@ void PayloadInterpreter::onBlackboard(const QString &path, const QJsonObject &ev
         note(out, Severity::Debug, path,
             QStringLiteral("importance %1 %2 = %3")
                 .arg(thingType(thing, guid), shortGuid(guid), jsonToText(event.value(QLatin1String("importance")))));
+    } else if (what == QLatin1String("data_changed")) {
+        // From a subscribe_to_type subscription the changed thing comes along; blackboard-stream
+        // sends the bare event name (the server has no case for it there).
+        if (thing.isEmpty()) {
+            note(out, Severity::Debug, path, QStringLiteral("data changed"));
+        } else {
+            rememberThing(thing);
+            thingSamples(path, thing, &out->samples);
+            note(out, Severity::Debug, path, QStringLiteral("data ") + describeThing(thing));
+        }
+    } else if (what == QLatin1String("guid_changed")) {
+        const QString previous = event.value(QLatin1String("prev_guid")).toString();
+        const QString type = thingType(thing, previous);
+        if (m_thingTypes.contains(previous))
+            m_thingTypes.insert(guid, m_thingTypes.take(previous));
+        note(out, Severity::Debug, path,
+            QStringLiteral("%1 %2 is now %3").arg(type, shortGuid(previous), shortGuid(guid)));
     } else if (!what.isEmpty()) {
         note(out, Severity::Info, path, what);
     } else {
