@@ -28,6 +28,7 @@ QString helpText()
         "Usage:\n"
         "  fleetscope-cli browse --protocol P --url URL [auth] [--timeout S]\n"
         "  fleetscope-cli watch  --protocol P --url URL [auth] [--subscribe PATH]... [--for S] [--count N]\n"
+        "                        [--rules FILE]\n"
         "  fleetscope-cli send   --protocol P --url URL [auth] --target PATH --payload JSON\n"
         "  fleetscope-cli record --protocol P --url URL [auth] --out FILE [--subscribe PATH]... [--for S]\n"
         "  fleetscope-cli watch  --replay FILE [--speed X] [--replay-endpoint NAME] [--for S] [--count N]\n"
@@ -51,7 +52,10 @@ QString helpText()
         "            FLEETSCOPE_PASSWORD or --password-stdin (never from argv)\n"
         "\n"
         "Options:\n"
-        "  --subscribe PATH   watch this topic (repeatable); none: every subscribable topic\n"
+        "  --subscribe PATH   watch this topic (repeatable); none: every subscribable topic, also\n"
+        "                     those that appear later (a device that comes online)\n"
+        "  --rules FILE       watch: also evaluate these alert rules (JSON, see the manual) and\n"
+        "                     print a kind \"alert\" line per firing or resolved alert\n"
         "  --for S            watch ends after S seconds\n"
         "  --count N          watch ends after N samples+events\n"
         "  --target PATH      send: the topic the command goes to (* for a raw frame)\n"
@@ -74,7 +78,8 @@ QString helpText()
         "  --version, --help\n"
         "\n"
         "Exit codes: 0 done; 2 usage; 3 could not connect or authenticate (or open a replay);\n"
-        "4 the server rejected a command; 5 a file (recording, event database) cannot be read.\n");
+        "4 the server rejected a command; 5 a file (recording, event database, rules) cannot be\n"
+        "read or is invalid.\n");
 }
 
 } // namespace
@@ -112,13 +117,14 @@ bool parseCliOptions(const QStringList &arguments, CliOptions *options, QString 
                              user = value("user"), clientId = value("client-id"), cik = value("cik"),
                              token = value("token"), password = value("password"), outFile = value("out"),
                              replay = value("replay"), speed = value("speed"),
-                             replayEndpoint = value("replay-endpoint"), logDb = value("log-db"), pin = value("pin");
+                             replayEndpoint = value("replay-endpoint"), logDb = value("log-db"), pin = value("pin"),
+                             rules = value("rules");
     const QCommandLineOption insecure = flag("insecure"), noReconnect = flag("no-reconnect"), quiet = flag("quiet"),
                              cikStdin = flag("cik-stdin"), tokenStdin = flag("token-stdin"),
                              passwordStdin = flag("password-stdin"), help = flag("help"), version = flag("version");
     parser.addOptions({protocol, url, subscribe, forSeconds, count, target, payload, timeout, ca, ping, maxBackoff,
         selfId, orgId, groupId, project, user, clientId, cik, token, password, insecure, noReconnect, quiet, cikStdin,
-        tokenStdin, passwordStdin, help, version, outFile, replay, speed, replayEndpoint, logDb, pin});
+        tokenStdin, passwordStdin, help, version, outFile, replay, speed, replayEndpoint, logDb, pin, rules});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("browse, watch or send"));
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -159,6 +165,11 @@ bool parseCliOptions(const QStringList &arguments, CliOptions *options, QString 
         return false;
     }
     options->logDb = parser.value(logDb);
+    options->rulesPath = parser.value(rules);
+    if (parser.isSet(rules) && options->command != CliOptions::Command::Watch) {
+        *error = QStringLiteral("--rules goes with watch");
+        return false;
+    }
     if (parser.isSet(replay)) {
         if (command != QLatin1String("watch")) {
             *error = QStringLiteral("--replay goes with watch");

@@ -26,6 +26,7 @@ struct CliOptions
     double replaySpeed = 1.0; // --speed X (0: as fast as possible)
     QString replayEndpoint; // --replay-endpoint NAME: which recorded endpoint to replay
     QString logDb; // watch/record --log-db FILE: also write every event to that event database
+    QString rulesPath; // watch --rules FILE: also evaluate these alert rules (kind "alert" lines)
     QStringList warnings; // printed to stderr before running
 };
 

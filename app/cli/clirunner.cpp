@@ -90,20 +90,29 @@ void CliRunner::onReady()
 
 void CliRunner::subscribeAll(const QStringList &paths)
 {
-    for (const QString &path : paths)
+    for (const QString &path : paths) {
+        if (m_subscribed.contains(path))
+            continue;
+        m_subscribed.insert(path);
         m_endpoint->subscribe(path);
+    }
 }
 
 void CliRunner::onBatch(const EndpointBatch &batch)
 {
     if (m_phase == Phase::Done)
         return;
+    QStringList appeared;
     for (const Topic &topic : batch.topics) {
-        if (topic.subscribable)
+        if (topic.subscribable) {
             m_subscribable << topic.path;
+            if (m_followNewTopics && !m_subscribed.contains(topic.path))
+                appeared << topic.path;
+        }
         if (m_options.command == CliOptions::Command::Browse)
             m_out->topic(topic);
     }
+    subscribeAll(appeared);
     const bool counting = m_options.command == CliOptions::Command::Watch && m_options.count > 0;
     for (const Sample &sample : batch.samples) {
         if (counting && m_emitted >= m_options.count)
@@ -131,8 +140,9 @@ void CliRunner::onBrowseFinished(bool ok, const QString &detail)
             finish(ExitConnect, QStringLiteral("browse failed: %1").arg(detail));
     } else if (m_phase == Phase::Watching && m_options.subscribe.isEmpty()) {
         if (m_subscribable.isEmpty())
-            std::cerr << "fleetscope-cli: nothing to watch: the endpoint has no subscribable topic\n";
+            std::cerr << "fleetscope-cli: nothing to watch: the endpoint has no subscribable topic (yet)\n";
         subscribeAll(m_subscribable);
+        m_followNewTopics = true;
     }
 }
 

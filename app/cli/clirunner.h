@@ -6,6 +6,7 @@
 #include "core/endpoint/endpoint.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -51,6 +52,10 @@ private:
     QTimer m_watchTimer;
     qint64 m_emitted = 0;
     QStringList m_subscribable;
+    // Watching every subscribable topic (no --subscribe): after the first browse, topics that
+    // appear later (a device coming online) are subscribed as they come.
+    bool m_followNewTopics = false;
+    QSet<QString> m_subscribed;
     quint64 m_commandId = 0;
 };
 

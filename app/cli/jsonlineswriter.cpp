@@ -71,4 +71,21 @@ void JsonLinesWriter::reply(const CommandReply &reply)
     flush();
 }
 
+void JsonLinesWriter::alert(const AlertTransition &transition)
+{
+    const Alert &alert = transition.alert;
+    QJsonObject object {{QStringLiteral("kind"), QStringLiteral("alert")}, {QStringLiteral("t"), transition.t},
+        {QStringLiteral("rule"), alert.key.rule}, {QStringLiteral("endpoint"), alert.key.endpoint},
+        {QStringLiteral("path"), alert.key.path},
+        {QStringLiteral("state"),
+            transition.kind == AlertTransition::Kind::Firing ? QStringLiteral("firing") : QStringLiteral("resolved")},
+        {QStringLiteral("severity"), alertSeverityName(alert.severity)}, {QStringLiteral("summary"), alert.summary},
+        {QStringLiteral("source"),
+            alert.origin == AlertOrigin::Server ? QStringLiteral("server") : QStringLiteral("rule")}};
+    if (alert.hasValue())
+        object.insert(QStringLiteral("value"), alert.value);
+    write(line(object));
+    flush();
+}
+
 } // namespace fleetscope::cli

@@ -3,6 +3,7 @@
 #include "core/endpoint/endpointbatch.h"
 #include "core/link/linkstate.h"
 #include "core/model/command.h"
+#include "core/monitor/alert.h"
 
 #include <QJsonObject>
 
@@ -11,7 +12,7 @@
 namespace fleetscope::cli {
 
 // Writes fleetscope-cli's stdout: one JSON object per line, each with "kind" (state, topic,
-// sample, event, reply), flushed after every batch so a pipe sees lines as they arrive.
+// sample, event, reply, alert), flushed after every batch so a pipe sees lines as they arrive.
 class JsonLinesWriter
 {
 public:
@@ -24,6 +25,9 @@ public:
     void event(const Event &event, bool withEndpoint = false);
     void object(const QJsonObject &object);
     void reply(const CommandReply &reply);
+    // {"kind":"alert","t":…,"rule":…,"endpoint":…,"path":…,"state":"firing|resolved","severity":…,
+    // "value":… (where the rule has one),"summary":…,"source":"rule|server"}
+    void alert(const AlertTransition &transition);
     void flush();
 
 private:

@@ -1,4 +1,5 @@
 // fleetscope-cli: the headless client. Contract: docs/cli-contract.md.
+#include "app/cli/alertwatch.h"
 #include "app/cli/clioptions.h"
 #include "app/cli/clirunner.h"
 #include "app/cli/exitcode.h"
@@ -8,6 +9,7 @@
 #include "app/cli/logcommand.h"
 #include "core/endpoint/endpoint.h"
 #include "core/endpoint/protocolregistry.h"
+#include "core/monitor/rulesfile.h"
 #include "core/recording/replayendpoint.h"
 #include "core/recording/sessionrecorder.h"
 #include "core/store/eventstore.h"
@@ -42,6 +44,17 @@ int main(int argc, char **argv)
         return fleetscope::cli::ExitDone;
     for (const QString &warning : std::as_const(options.warnings))
         std::cerr << "fleetscope-cli: warning: " << warning.toStdString() << '\n';
+
+    // A rules file with a mistake is refused whole, before connecting (exit 5).
+    fleetscope::RuleSet rules;
+    if (!options.rulesPath.isEmpty()) {
+        fleetscope::RuleError ruleError;
+        if (!fleetscope::RulesFile::load(options.rulesPath, &rules, &ruleError)) {
+            std::cerr << "fleetscope-cli: rules file " << options.rulesPath.toStdString() << ": "
+                      << ruleError.message().toStdString() << '\n';
+            return 5;
+        }
+    }
 
     fleetscope::ProtocolRegistry registry;
     fleetscope::registerBuiltinProtocols(registry);
@@ -95,11 +108,16 @@ int main(int argc, char **argv)
     }
 
     fleetscope::cli::JsonLinesWriter out;
+    std::unique_ptr<fleetscope::cli::AlertWatch> alerts;
+    if (!options.rulesPath.isEmpty())
+        alerts = std::make_unique<fleetscope::cli::AlertWatch>(endpoint.get(), rules, &out, store.get());
     fleetscope::cli::CliRunner runner(options, std::move(endpoint), &out);
     fleetscope::cli::InterruptWatcher interrupts;
     QObject::connect(
         &interrupts, &fleetscope::cli::InterruptWatcher::interrupted, &runner, &fleetscope::cli::CliRunner::interrupt);
-    QObject::connect(&runner, &fleetscope::cli::CliRunner::finished, &app, [](int code) {
+    QObject::connect(&runner, &fleetscope::cli::CliRunner::finished, &app, [&alerts](int code) {
+        if (alerts)
+            alerts->stop();
         // Let the close frame go out before the event loop ends.
         QTimer::singleShot(50, qApp, [code] { QCoreApplication::exit(code); });
     });

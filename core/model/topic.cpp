@@ -11,6 +11,8 @@ QString nodeKindName(NodeKind kind)
         return QStringLiteral("stream");
     case NodeKind::Resource:
         return QStringLiteral("resource");
+    case NodeKind::Device:
+        return QStringLiteral("device");
     }
     return QStringLiteral("stream");
 }
@@ -23,6 +25,8 @@ bool nodeKindFromName(const QString &name, NodeKind *kind)
         *kind = NodeKind::Stream;
     else if (name == QLatin1String("resource"))
         *kind = NodeKind::Resource;
+    else if (name == QLatin1String("device"))
+        *kind = NodeKind::Device;
     else
         return false;
     return true;

@@ -6,8 +6,10 @@
 
 namespace fleetscope {
 
-// What a node of an endpoint's topic tree is (docs/architecture.md#the-uniform-model).
-enum class NodeKind { Folder, Stream, Resource };
+// What a node of an endpoint's topic tree is (docs/architecture.md#the-uniform-model). A Device
+// is a thing people monitor (an Exosite client, an OpenTera device or participant, an Intu instance,
+// a CityIO table): everything under its path is its activity (docs/alerts.md).
+enum class NodeKind { Folder, Stream, Resource, Device };
 
 QString nodeKindName(NodeKind kind);
 bool nodeKindFromName(const QString &name, NodeKind *kind);

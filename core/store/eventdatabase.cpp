@@ -1,5 +1,6 @@
 #include "core/store/eventdatabase.h"
 
+#include "core/store/alertstatetable.h"
 #include "core/store/eventretention.h"
 
 #include <QDateTime>
@@ -39,6 +40,7 @@ bool prepareSchema(QSqlDatabase &db, QString *error)
         QStringLiteral("CREATE INDEX IF NOT EXISTS events_t ON events (t)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS events_endpoint_t ON events (endpoint, t)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
+        AlertStateTable::createStatement(),
         QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion),
     };
     for (const QString &statement : statements) {

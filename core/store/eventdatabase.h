@@ -19,8 +19,10 @@ struct EventRetention;
 // its own with a name of its own.
 namespace EventDatabase {
 
-// 2: the settings table (the user's retention choice).
-constexpr int kSchemaVersion = 2;
+// 2: the settings table (the user's retention choice). 3: the alerts table (firing alerts with
+// their acknowledgement and snooze, AlertStateTable). Each version only adds tables: an older file
+// is brought up to date at open.
+constexpr int kSchemaVersion = 3;
 // Longer than anyone keeps a log; bounds what a hand-edited settings row can ask for.
 constexpr int kMaxRetentionDays = 36500;
 

@@ -10,6 +10,7 @@ EventStore::EventStore(std::shared_ptr<const SecretMasker> masker, QObject *pare
     , m_counters(std::make_shared<EventStoreCounters>())
 {
     qRegisterMetaType<EventLogStatus>();
+    qRegisterMetaType<AlertList>();
     m_thread.setObjectName(QStringLiteral("fleetscope-event-store"));
     m_writer = new EventStoreWriter(std::move(masker), m_counters);
     m_writer->moveToThread(&m_thread);
@@ -20,6 +21,7 @@ EventStore::EventStore(std::shared_ptr<const SecretMasker> masker, QObject *pare
     connect(m_writer, &EventStoreWriter::retentionApplied, this, &EventStore::retentionApplied);
     connect(m_writer, &EventStoreWriter::statusReported, this, &EventStore::statusReported);
     connect(m_writer, &EventStoreWriter::queryFinished, this, &EventStore::queryFinished);
+    connect(m_writer, &EventStoreWriter::alertsLoaded, this, &EventStore::alertsLoaded);
     m_thread.start();
 }
 
@@ -113,6 +115,22 @@ void EventStore::append(const EventList &events)
 void EventStore::appendBatch(const EndpointBatch &batch)
 {
     append(batch.events);
+}
+
+void EventStore::loadAlerts()
+{
+    if (m_closed)
+        return;
+    QMetaObject::invokeMethod(m_writer, &EventStoreWriter::loadAlerts, Qt::QueuedConnection);
+}
+
+void EventStore::keepAlerts(const AlertList &keep, const QVector<AlertKey> &forget)
+{
+    if (m_closed || (keep.isEmpty() && forget.isEmpty()))
+        return;
+    EventStoreWriter *writer = m_writer;
+    QMetaObject::invokeMethod(
+        m_writer, [writer, keep, forget] { writer->keepAlerts(keep, forget); }, Qt::QueuedConnection);
 }
 
 void EventStore::flush()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/endpoint/endpointbatch.h"
+#include "core/monitor/alert.h"
 #include "core/store/eventquery.h"
 #include "core/store/eventstoreoptions.h"
 
@@ -60,12 +61,19 @@ public:
     // event appended before it.
     quint64 query(const EventQuery &query);
 
+    // Asks for the firing alerts the database keeps (a restart restores them with
+    // Monitor::restore); alertsLoaded() answers.
+    void loadAlerts();
+
 public Q_SLOTS:
     void append(const fleetscope::EventList &events);
     // Connect Endpoint::batchReady here (only the batch's events are stored).
     void appendBatch(const fleetscope::EndpointBatch &batch);
     // Commits now instead of at the next flush tick.
     void flush();
+    // Connect Monitor::persistenceChanged here: firing alerts (with acknowledgement and snooze) are
+    // kept, resolved ones forgotten, in the same transactions as the events.
+    void keepAlerts(const fleetscope::AlertList &keep, const QVector<fleetscope::AlertKey> &forget);
 
 Q_SIGNALS:
     void opened(bool ok, const QString &detail);
@@ -77,6 +85,7 @@ Q_SIGNALS:
     // After requestStatus() and setRetention(); `error` is empty when it went well.
     void statusReported(const fleetscope::EventLogStatus &status, const QString &error);
     void queryFinished(quint64 id, const fleetscope::EventList &events, const QString &error);
+    void alertsLoaded(const fleetscope::AlertList &alerts, const QString &error);
 
 private:
     std::shared_ptr<EventStoreCounters> m_counters;

@@ -1,5 +1,6 @@
 #include "core/store/eventstorewriter.h"
 
+#include "core/store/alertstatetable.h"
 #include "core/store/eventdatabase.h"
 #include "core/util/secretmasker.h"
 
@@ -94,6 +95,14 @@ bool EventStoreWriter::insertPending(QString *error)
             return false;
         }
     }
+    if (!m_alertsToKeep.isEmpty() || !m_alertsToForget.isEmpty()) {
+        const AlertList keep = m_alertsToKeep.values();
+        const QVector<AlertKey> forget(m_alertsToForget.begin(), m_alertsToForget.end());
+        if (!AlertStateTable::write(m_db, keep, forget, error)) {
+            m_db.rollback();
+            return false;
+        }
+    }
     if (!m_db.commit()) {
         *error = m_db.lastError().text();
         m_db.rollback();
@@ -105,7 +114,7 @@ bool EventStoreWriter::insertPending(QString *error)
 void EventStoreWriter::commit()
 {
     m_flushTimer.stop();
-    if (!m_insert || m_pending.isEmpty())
+    if (!m_insert || (m_pending.isEmpty() && m_alertsToKeep.isEmpty() && m_alertsToForget.isEmpty()))
         return;
     QString error;
     if (!insertPending(&error)) {
@@ -119,6 +128,8 @@ void EventStoreWriter::commit()
     m_lastError.clear();
     const auto n = static_cast<qint64>(m_pending.size());
     m_pending.clear();
+    m_alertsToKeep.clear();
+    m_alertsToForget.clear();
     m_counters->pending -= n;
     const qint64 total = (m_counters->committed += n);
     Q_EMIT committed(total);
@@ -235,6 +246,36 @@ void EventStoreWriter::query(quint64 id, const EventQuery &eventQuery)
     QString error;
     EventDatabase::select(m_db, eventQuery, &events, &error);
     Q_EMIT queryFinished(id, events, error);
+}
+
+void EventStoreWriter::keepAlerts(const AlertList &keep, const QVector<AlertKey> &forget)
+{
+    for (const AlertKey &key : forget) {
+        m_alertsToKeep.remove(key);
+        m_alertsToForget.insert(key);
+    }
+    for (const Alert &incoming : keep) {
+        Alert alert = incoming;
+        if (m_masker)
+            alert.summary = m_masker->mask(alert.summary);
+        m_alertsToForget.remove(alert.key);
+        m_alertsToKeep.insert(alert.key, alert);
+    }
+    if (m_insert && !m_flushTimer.isActive())
+        m_flushTimer.start(m_options.flushIntervalMs);
+}
+
+void EventStoreWriter::loadAlerts()
+{
+    if (!m_insert) {
+        Q_EMIT alertsLoaded({}, QStringLiteral("the event database is not open"));
+        return;
+    }
+    commit(); // what was kept before is part of the answer
+    AlertList alerts;
+    QString error;
+    AlertStateTable::read(m_db, &alerts, &error);
+    Q_EMIT alertsLoaded(alerts, error);
 }
 
 void EventStoreWriter::close()

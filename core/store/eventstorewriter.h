@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/model/event.h"
+#include "core/monitor/alert.h"
 #include "core/store/eventquery.h"
 #include "core/store/eventstoreoptions.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTimer>
@@ -46,6 +49,10 @@ public:
     void enforceRetention();
     void reportStatus();
     void query(quint64 id, const EventQuery &query);
+    // Firing alerts to keep and resolved ones to forget: written with the next commit, in the same
+    // transaction as the events before them.
+    void keepAlerts(const AlertList &keep, const QVector<AlertKey> &forget);
+    void loadAlerts();
     void close();
 
 Q_SIGNALS:
@@ -55,6 +62,7 @@ Q_SIGNALS:
     void retentionApplied(qint64 deleted, qint64 usedBytes);
     void statusReported(const fleetscope::EventLogStatus &status, const QString &error);
     void queryFinished(quint64 id, const fleetscope::EventList &events, const QString &error);
+    void alertsLoaded(const fleetscope::AlertList &alerts, const QString &error);
 
 private:
     bool insertPending(QString *error);
@@ -68,6 +76,8 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<QSqlQuery> m_insert;
     EventList m_pending;
+    QHash<AlertKey, Alert> m_alertsToKeep;
+    QSet<AlertKey> m_alertsToForget;
     QTimer m_flushTimer;
     QTimer m_retentionTimer;
     QString m_lastError;
