@@ -78,6 +78,10 @@ void Endpoint::report(const EndpointBatch &batch)
         reportSample(sample.path, sample.t, sample.value);
     for (const Event &event : batch.events)
         reportEvent(event.severity, event.path, event.summary, event.payload, event.t);
+    for (const PresenceReport &presence : batch.presence)
+        reportPresence(presence);
+    for (const ServerAlarm &alarm : batch.alarms)
+        reportAlarm(alarm);
 }
 
 void Endpoint::reportTopic(const Topic &topic)
@@ -109,7 +113,7 @@ void Endpoint::reportEvent(
     Severity severity, const QString &path, const QString &summary, const QString &payload, qint64 t)
 {
     Event event;
-    event.t = t > 0 ? t : (m_replayTimeMs > 0 ? m_replayTimeMs : nowMs());
+    event.t = timeOr(t);
     event.severity = severity;
     event.path = path;
     event.summary = summary;
@@ -117,6 +121,25 @@ void Endpoint::reportEvent(
     event.endpoint = m_config.name;
     m_pending.events.append(event);
     scheduleFlush();
+}
+
+void Endpoint::reportPresence(const PresenceReport &report)
+{
+    m_pending.presence.append(report);
+    m_pending.presence.last().t = timeOr(report.t);
+    scheduleFlush();
+}
+
+void Endpoint::reportAlarm(const ServerAlarm &alarm)
+{
+    m_pending.alarms.append(alarm);
+    m_pending.alarms.last().t = timeOr(alarm.t);
+    scheduleFlush();
+}
+
+qint64 Endpoint::timeOr(qint64 t) const
+{
+    return t > 0 ? t : (m_replayTimeMs > 0 ? m_replayTimeMs : nowMs());
 }
 
 void Endpoint::setStatus(const LinkStatus &status)

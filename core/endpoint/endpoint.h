@@ -95,8 +95,8 @@ Q_SIGNALS:
     void wireFrame(const fleetscope::WireFrame &frame);
 
 protected:
-    // The one door for what an adapter learnt: topics (new or changed), removed topics, samples and
-    // events, in that order. Topic and sample paths pass the topic limit; events carry the
+    // The one door for what an adapter learnt: topics (new or changed), removed topics, samples,
+    // events, presence reports and server alarms, in that order. Topic and sample paths pass the topic limit; events carry the
     // endpoint's name, and those without a time the replayed frame's time, else now. The protocol's
     // model classes fill an EndpointBatch (no socket, testable alone); the adapter hands it here.
     void report(const EndpointBatch &batch);
@@ -106,6 +106,11 @@ protected:
     void reportSample(const QString &path, qint64 t, double value);
     void reportEvent(Severity severity, const QString &path, const QString &summary, const QString &payload = QString(),
         qint64 t = 0);
+    // What the server says about a device's connection, and an alarm the server raises itself
+    // (docs/architecture.md#devices-presence-and-alerts-coremonitor). Without a time of their own
+    // they carry the replayed frame's time, else now.
+    void reportPresence(const PresenceReport &report);
+    void reportAlarm(const ServerAlarm &alarm);
     void setStatus(const LinkStatus &status);
     // Whether the endpoint was Ready once since it was made (a later handshake is a reconnection).
     bool wasEverReady() const { return m_everReady; }
@@ -145,6 +150,8 @@ protected:
 
 private:
     void scheduleFlush();
+    // `t` when it is a time, else the replayed frame's time, else now.
+    qint64 timeOr(qint64 t) const;
     void attachChildLinks();
     void emitWire(WireFrame::Direction direction, const QString &text, const QByteArray &data, bool binary, qint64 t,
         const QString &channel);

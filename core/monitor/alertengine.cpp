@@ -2,6 +2,8 @@
 
 #include "core/monitor/duration.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <limits>
 
@@ -225,12 +227,17 @@ void AlertEngine::applyBatch(const QString &endpoint, const EndpointBatch &batch
             presenceChanged(node, now);
         }
     }
-    for (const PresenceReport &report : batch.presence)
+    // The event that tells a presence change ("Robot-01 offline") is the server speaking about the
+    // device, not the device speaking: it is no activity of it.
+    QSet<QString> presencePaths;
+    for (const PresenceReport &report : batch.presence) {
         onPresence(ep, report, now);
+        presencePaths.insert(report.path);
+    }
     for (const Sample &sample : batch.samples)
         onSample(ep, sample, now);
     for (const Event &event : batch.events)
-        onEvent(ep, event, now);
+        onEvent(ep, event, !presencePaths.contains(event.path), now);
     for (const ServerAlarm &alarm : batch.alarms)
         onAlarm(ep, alarm, now);
 }
@@ -286,11 +293,13 @@ void AlertEngine::touchNode(int node, qint64 now)
     }
 }
 
-void AlertEngine::onEvent(int ep, const Event &event, qint64 now)
+void AlertEngine::onEvent(int ep, const Event &event, bool activity, qint64 now)
 {
     PathEntry &e = entry(ep, event.path, now);
-    for (const int node : e.nodes)
-        touchNode(node, now);
+    if (activity) {
+        for (const int node : e.nodes)
+            touchNode(node, now);
+    }
     for (const int r : e.eventRules) {
         const AlertRule &rule = m_rules[r];
         if (event.severity < rule.eventMinSeverity)
@@ -342,6 +351,8 @@ void AlertEngine::presenceChanged(int node, qint64 now)
 
 void AlertEngine::onAlarm(int ep, const ServerAlarm &alarm, qint64 now)
 {
+    if (!alarm.active && m_book.find(AlertKey {alarm.name, m_endpoints[ep].name, alarm.path}) < 0)
+        return; // an alarm that never was active: nothing to show
     const int id = m_book.obtain(AlertKey {alarm.name, m_endpoints[ep].name, alarm.path}, AlertOrigin::Server, -1, ep,
         alarm.severity, alarm.summary);
     AlertInstance &instance = m_book.at(id);

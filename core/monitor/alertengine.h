@@ -103,7 +103,8 @@ private:
 
     void onDeviceTopic(int ep, const Topic &topic, qint64 now);
     void onSample(int ep, const Sample &sample, qint64 now);
-    void onEvent(int ep, const Event &event, qint64 now);
+    // `activity`: the event counts as activity of the devices above its path.
+    void onEvent(int ep, const Event &event, bool activity, qint64 now);
     void onPresence(int ep, const PresenceReport &report, qint64 now);
     void onAlarm(int ep, const ServerAlarm &alarm, qint64 now);
     void touchNode(int node, qint64 now);

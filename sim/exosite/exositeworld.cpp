@@ -35,6 +35,7 @@ ExositeWorld::ExositeWorld(const QVariantMap &options, QObject *parent)
     : QObject(parent)
     , m_random(options.value(QStringLiteral("seed"), 1).toUInt())
     , m_reference(options.value(QStringLiteral("cadence")).toString() == QLatin1String("reference"))
+    , m_incidents(options)
 {
     m_floodPerSecond = options.value(QStringLiteral("floodPerSecond")).toInt();
     build();
@@ -43,6 +44,9 @@ ExositeWorld::ExositeWorld(const QVariantMap &options, QObject *parent)
     connect(&m_tick, &QTimer::timeout, this, &ExositeWorld::tick);
     m_floodTick.setInterval(10);
     connect(&m_floodTick, &QTimer::timeout, this, &ExositeWorld::floodTick);
+    const QString truck = ridFor(QStringLiteral("truck-02"));
+    m_incidents.add(15000, QStringLiteral("truck-02 goes silent"), [this, truck] { setClientSilent(truck, true); });
+    m_incidents.add(75000, QStringLiteral("truck-02 speaks again"), [this, truck] { setClientSilent(truck, false); });
 }
 
 SimResource &ExositeWorld::add(const QString &parentRid, const QString &alias, const QString &type, const QString &name,
@@ -161,8 +165,17 @@ void ExositeWorld::prefill()
     }
 }
 
+void ExositeWorld::setClientSilent(const QString &clientRid, bool silent)
+{
+    if (silent)
+        m_silentClients.insert(clientRid);
+    else
+        m_silentClients.remove(clientRid);
+}
+
 void ExositeWorld::startGenerator()
 {
+    m_incidents.start();
     m_tick.start();
     if (m_floodPerSecond > 0) {
         m_floodTs = nowSeconds();
@@ -356,7 +369,7 @@ void ExositeWorld::tick()
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const qint64 now = nowMs / 1000;
     for (SimResource &r : m_resources) {
-        if (r.periodMs <= 0 || nowMs < r.nextDueMs || isLocked(r.rid))
+        if (r.periodMs <= 0 || nowMs < r.nextDueMs || isLocked(r.rid) || m_silentClients.contains(r.parentRid))
             continue;
         r.nextDueMs = nowMs + r.periodMs;
         const QJsonValue value = nextValue(r);

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "sim/common/incidentscript.h"
+
 #include <QHash>
 #include <QJsonValue>
 #include <QObject>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTimer>
 #include <QVariantMap>
 
@@ -50,7 +53,8 @@ struct SimResource
 // cadences of docs/protocols/exosite.md#simulator. For load tests, option "floodPerSecond" adds a
 // root dataport "flood" that publishes that many points a second, with synthetic timestamps one
 // second apart (the platform keeps one point per second, so a faster real clock could not carry
-// them).
+// them). Options "incidents"/"incidentScale" stage the demo's incident: truck-02 goes silent at
+// 15 s (its ports stop writing) and speaks again at 75 s (see IncidentScript).
 //
 // Threading: the simulator's thread.
 class ExositeWorld : public QObject
@@ -81,6 +85,9 @@ public:
     bool flush(const QString &rid, qint64 newerThan, qint64 olderThan);
 
     void startGenerator();
+    // A client whose ports the generator leaves alone (a device gone silent), or not.
+    void setClientSilent(const QString &clientRid, bool silent);
+    IncidentScript &incidents() { return m_incidents; }
     void stopGenerator()
     {
         m_tick.stop();
@@ -112,6 +119,8 @@ private:
     qint64 m_floodTs = 0;
     QRandomGenerator m_random;
     bool m_reference = false;
+    QSet<QString> m_silentClients;
+    IncidentScript m_incidents;
     // Per-truck driving state for plausible rpm/odometer/gps.
     struct Truck
     {

@@ -49,6 +49,7 @@ OpenTeraWorld::OpenTeraWorld(const OpenTeraAccounts *accounts, const QVariantMap
           [this](const QStringList &participants, const QStringList &users, const QStringList &devices, bool busy) {
               setBusy(participants, users, devices, busy);
           })
+    , m_incidents(options)
 {
     const bool reference = options.value(QStringLiteral("cadence")).toString() == QLatin1String("reference");
     m_statusMs = options.value(QStringLiteral("statusMs"), reference ? 5000 : 1000).toInt();
@@ -58,6 +59,7 @@ OpenTeraWorld::OpenTeraWorld(const OpenTeraAccounts *accounts, const QVariantMap
     m_vanishMs = options.value(QStringLiteral("vanishMs"), 30000).toInt();
     m_unknownMs = options.value(QStringLiteral("unknownMs"), reference ? 600000 : 45000).toInt();
     build();
+    stageIncidents();
     connect(&m_tick, &QTimer::timeout, this, &OpenTeraWorld::tick);
 }
 
@@ -104,8 +106,30 @@ void OpenTeraWorld::build()
     }
 }
 
+void OpenTeraWorld::stageIncidents()
+{
+    const auto battery = [this] {
+        SimDevice *robot = deviceByName(QStringLiteral("Robot-01"));
+        if (!robot || !robot->online)
+            return;
+        robot->battery = 19.9; // the status drains it a little more; it starts charging
+        robot->charging = false;
+        postStatus(*robot, nextStatus(*robot), nowSeconds());
+    };
+    const auto presence = [this](bool online) {
+        if (SimDevice *robot = deviceByName(QStringLiteral("Robot-02"))) {
+            robot->vanishAtMs = 0;
+            setDeviceOnline(*robot, online);
+        }
+    };
+    m_incidents.add(10000, QStringLiteral("Robot-01's battery drops below 20 %"), battery);
+    m_incidents.add(20000, QStringLiteral("Robot-02 disconnects"), [presence] { presence(false); });
+    m_incidents.add(50000, QStringLiteral("Robot-02 is back"), [presence] { presence(true); });
+}
+
 void OpenTeraWorld::start()
 {
+    m_incidents.start();
     if (!m_generator)
         return;
     const qint64 now = nowMs();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sim/common/incidentscript.h"
 #include "sim/opentera/openteraaccounts.h"
 #include "sim/opentera/openteraframes.h"
 #include "sim/opentera/openterasessionbook.h"
@@ -58,7 +59,9 @@ struct SimDevice
 // Options (cadences in ms; "cadence"="reference" picks the slower, realistic defaults of
 // docs/protocols/opentera.md#simulator):
 // "statusMs", "presenceMs", "sessionMs", "vanishMs", "unknownMs", "generator" (false: nothing
-// moves by itself), "seed". Threading: the simulator's thread.
+// moves by itself), "seed", "incidents"/"incidentScale" (the demo's staged incidents: Robot-01's
+// battery drops below 20 % at 10 s and recharges; Robot-02 disconnects at 20 s and is back at 50 s;
+// see IncidentScript). Threading: the simulator's thread.
 class OpenTeraWorld : public QObject
 {
     Q_OBJECT
@@ -75,6 +78,7 @@ public:
     SimDevice *device(const QString &uuidOrId);
     SimDevice *deviceByName(const QString &name);
     SessionBook &sessions() { return m_book; }
+    IncidentScript &incidents() { return m_incidents; }
 
     bool canSee(const SimAccount &viewer, Subject subject, const QString &uuid) const;
     QJsonArray onlineUsers(const SimAccount &viewer) const;
@@ -113,6 +117,7 @@ private:
     void emitDevice(const SimDevice &device, int type, const QString &statusText = QString());
     void setBusy(const QStringList &participants, const QStringList &users, const QStringList &devices, bool busy);
     void emitOut(OutEvent event);
+    void stageIncidents();
 
     const OpenTeraAccounts *m_accounts;
     QVector<SimParticipant> m_participants;
@@ -133,6 +138,7 @@ private:
     qint64 m_nextPresenceMs = 0;
     qint64 m_nextSessionMs = 0;
     qint64 m_nextUnknownMs = 0;
+    IncidentScript m_incidents;
 };
 
 } // namespace fleetscope::sim::opentera

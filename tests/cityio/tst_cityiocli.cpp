@@ -76,7 +76,7 @@ private Q_SLOTS:
         const auto topics = run.linesOfKind(QStringLiteral("topic"));
         QCOMPARE(paths(topics), (QStringList {QStringLiteral("corktown"), QStringLiteral("volpe")}));
         for (const QJsonObject &topic : topics) {
-            QCOMPARE(topic.value(QLatin1String("node")).toString(), QStringLiteral("folder"));
+            QCOMPARE(topic.value(QLatin1String("node")).toString(), QStringLiteral("device")); // a table
             QVERIFY(topic.value(QLatin1String("subscribable")).toBool());
         }
         QCOMPARE(run.linesOfKind(QStringLiteral("state")).constLast().value(QLatin1String("state")).toString(),

@@ -141,7 +141,7 @@ private Q_SLOTS:
         apply(tree, QStringLiteral("volpe"), QString::fromUtf8(kSnapshot), &batch);
         const Topic *project = topicAt(batch, QStringLiteral("volpe"));
         QVERIFY(project);
-        QCOMPARE(project->node, NodeKind::Folder);
+        QCOMPARE(project->node, NodeKind::Device);
         QVERIFY(project->subscribable);
         QCOMPARE(project->meta.value(QStringLiteral("ncols")).toInt(), 2);
         QCOMPARE(topicAt(batch, QStringLiteral("volpe/GEOGRID"))->type, QStringLiteral("geojson"));

@@ -53,7 +53,7 @@ private Q_SLOTS:
         QCOMPARE(
             topics.value(QStringLiteral("truck-01/temperature")).value(QLatin1String("subscribable")).toBool(), true);
         QCOMPARE(
-            topics.value(QStringLiteral("truck-05")).value(QLatin1String("node")).toString(), QStringLiteral("folder"));
+            topics.value(QStringLiteral("truck-05")).value(QLatin1String("node")).toString(), QStringLiteral("device"));
         QCOMPARE(topics.value(QStringLiteral("status")).value(QLatin1String("type")).toString(),
             QStringLiteral("dataport.string"));
         QCOMPARE(topics.size(), 58);

@@ -66,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(browse());
         const auto &topics = m_seen->tree;
         QVERIFY(topics.contains(QStringLiteral("truck-01")));
-        QCOMPARE(topics[QStringLiteral("truck-01")].node, NodeKind::Folder);
+        QCOMPARE(topics[QStringLiteral("truck-01")].node, NodeKind::Device);
         QCOMPARE(topics[QStringLiteral("truck-01")].type, QStringLiteral("client"));
         QCOMPARE(topics[QStringLiteral("truck-01/temperature")].type, QStringLiteral("dataport.float"));
         QCOMPARE(topics[QStringLiteral("truck-01/temperature")].node, NodeKind::Stream);

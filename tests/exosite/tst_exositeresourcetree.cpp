@@ -45,8 +45,14 @@ private Q_SLOTS:
 
         QCOMPARE(out.topics.size(), 5);
         QCOMPARE(tree.rootName(), QStringLiteral("Fleet HQ"));
-        QCOMPARE(out.topics.at(1).node, NodeKind::Folder);
+        QCOMPARE(out.topics.at(0).node, NodeKind::Folder); // the client logged in with
+        QCOMPARE(out.topics.at(1).node, NodeKind::Device); // a client below it
         QCOMPARE(out.topics.at(1).type, QStringLiteral("client"));
+        // Locked: offline, in the platform's words.
+        QCOMPARE(out.presence.size(), 1);
+        QCOMPARE(out.presence.first().path, QStringLiteral("truck-06"));
+        QCOMPARE(out.presence.first().presence, Presence::Offline);
+        QCOMPARE(out.presence.first().detail, QStringLiteral("client is locked"));
         QVERIFY(!out.topics.at(1).subscribable);
         QCOMPARE(out.topics.at(2).node, NodeKind::Stream);
         QCOMPARE(out.topics.at(2).type, QStringLiteral("dataport.integer"));

@@ -81,7 +81,7 @@ private Q_SLOTS:
 
         for (const char *folder : {"pepper-7f3a", "nao-2c91"}) {
             const Topic topic = r->tree.value(QLatin1String(folder));
-            QCOMPARE(topic.node, NodeKind::Folder);
+            QCOMPARE(topic.node, NodeKind::Device); // another instance: a device to monitor
             QCOMPARE(topic.type, QStringLiteral("intu/node"));
             QVERIFY(!topic.subscribable);
         }
@@ -117,7 +117,7 @@ private Q_SLOTS:
         QTRY_COMPARE(endpoint->state(), LinkState::Ready);
         endpoint->browse();
         QTRY_COMPARE(finished.count(), 1);
-        QCOMPARE(r->tree.value(QStringLiteral("..")).node, NodeKind::Folder);
+        QCOMPARE(r->tree.value(QStringLiteral("..")).node, NodeKind::Device);
         QCOMPARE(r->tree.value(QStringLiteral("..")).meta.value(QStringLiteral("selfId")).toString(),
             QStringLiteral("parent-0001"));
         QVERIFY(r->tree.contains(QStringLiteral("../log")));

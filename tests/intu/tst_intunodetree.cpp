@@ -37,7 +37,10 @@ private Q_SLOTS:
         tree.addNode(QStringLiteral("../"), node(QStringLiteral("cloud"), QStringLiteral("Cloud"), {}), &out);
 
         QCOMPARE(out.topics.size(), 6);
-        QCOMPARE(out.topics.first().node, NodeKind::Folder);
+        QCOMPARE(out.topics.first().node, NodeKind::Folder); // the connected node holds everything
+        QCOMPARE(out.topics.at(2).path, QStringLiteral("pepper-7f3a"));
+        QCOMPARE(out.topics.at(2).node, NodeKind::Device); // another instance
+        QCOMPARE(out.topics.at(5).node, NodeKind::Device); // the parent too
         QCOMPARE(out.topics.first().meta.value(QStringLiteral("name")).toString(), QStringLiteral("Willow"));
         QCOMPARE(out.topics.at(1).path, QStringLiteral("log"));
         QVERIFY(out.topics.at(1).subscribable);

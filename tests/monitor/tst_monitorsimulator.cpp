@@ -1,11 +1,10 @@
 // Monitoring over real sockets: the Exosite simulator on 127.0.0.1, the real endpoint, the monitor.
 // A simulated sensor stops writing: the silence alert fires after the interval and resolves when
 // it writes again; a battery oscillating around its threshold fires once.
-#include "core/endpoint/endpoint.h"
-#include "core/endpoint/protocolregistry.h"
 #include "core/monitor/monitor.h"
 #include "sim/exosite/exositesimulator.h"
 #include "tests/common/testsupport.h"
+#include "tests/monitor/monitorharness.h"
 #include "tests/monitor/ruletestsupport.h"
 
 #include <QElapsedTimer>
@@ -16,29 +15,7 @@
 using namespace fleetscope;
 using sim::exosite::ExositeSimulator;
 using sim::exosite::ExositeWorld;
-
-namespace {
-
-// The transitions a monitor made, in order, as "firing path" / "resolved path".
-class TransitionLog : public QObject
-{
-public:
-    explicit TransitionLog(Monitor *monitor)
-    {
-        connect(monitor, &Monitor::transitions, this, [this](const AlertTransitionList &list) {
-            for (const AlertTransition &t : list) {
-                lines << (t.kind == AlertTransition::Kind::Firing ? QStringLiteral("firing ")
-                                                                  : QStringLiteral("resolved "))
-                        + t.alert.key.path;
-                all << t;
-            }
-        });
-    }
-    QStringList lines;
-    AlertTransitionList all;
-};
-
-} // namespace
+using test::TransitionLog;
 
 class tst_MonitorSimulator : public QObject
 {
@@ -46,37 +23,29 @@ class tst_MonitorSimulator : public QObject
 
 private:
     std::unique_ptr<sim::Simulator> m_sim;
-    std::unique_ptr<Endpoint> m_endpoint;
-    ProtocolRegistry m_registry;
+    std::unique_ptr<test::MonitoredEndpoint> m_client;
+    Endpoint *m_endpoint = nullptr;
 
     ExositeWorld &world() { return static_cast<ExositeSimulator *>(m_sim.get())->world(); }
 
     // The endpoint, connected and feeding `monitor`.
     bool connectTo(Monitor *monitor)
     {
-        QString error;
-        m_endpoint = m_registry.create(m_sim->clientConfig(), &error);
-        if (!m_endpoint)
-            return false;
-        const QString name = m_endpoint->name();
-        connect(m_endpoint.get(), &Endpoint::batchReady, monitor,
-            [monitor, name](const EndpointBatch &batch) { monitor->applyBatch(name, batch); });
-        connect(m_endpoint.get(), &Endpoint::stateChanged, monitor,
-            [monitor, name](const LinkStatus &status) { monitor->setEndpointState(name, status.state); });
-        m_endpoint->open();
-        return QTest::qWaitFor([this] { return m_endpoint->state() == LinkState::Ready; }, 10000);
+        m_client = std::make_unique<test::MonitoredEndpoint>(*m_sim, monitor);
+        m_endpoint = m_client->endpoint.get();
+        return m_client->open();
     }
 
 private Q_SLOTS:
     void init()
     {
-        registerBuiltinProtocols(m_registry);
         m_sim = test::startSimulator(QStringLiteral("exosite"), {{QStringLiteral("generator"), false}});
         QVERIFY(m_sim);
     }
     void cleanup()
     {
-        m_endpoint.reset();
+        m_endpoint = nullptr;
+        m_client.reset();
         m_sim.reset();
     }
 
@@ -97,7 +66,7 @@ private Q_SLOTS:
         // Its live points arrive (a few seconds of them, each within the interval of the last).
         int live = 0;
         QObject receiver;
-        connect(m_endpoint.get(), &Endpoint::batchReady, &receiver, [&live](const EndpointBatch &batch) {
+        connect(m_endpoint, &Endpoint::batchReady, &receiver, [&live](const EndpointBatch &batch) {
             for (const Sample &sample : batch.samples)
                 live += sample.value > 1000 ? 1 : 0;
         });
@@ -126,7 +95,7 @@ private Q_SLOTS:
         const QString rid = ExositeWorld::ridFor(QStringLiteral("truck-02/battery"));
         QVector<double> received;
         QObject receiver; // the connection ends with the test, before the endpoint does
-        connect(m_endpoint.get(), &Endpoint::batchReady, &receiver, [&received](const EndpointBatch &batch) {
+        connect(m_endpoint, &Endpoint::batchReady, &receiver, [&received](const EndpointBatch &batch) {
             for (const Sample &sample : batch.samples)
                 received << sample.value;
         });

@@ -114,7 +114,7 @@ void CityioTree::addProject(const QString &project, const QJsonObject &header, E
     m_tables[project]; // known from now on
     Topic topic;
     topic.path = projectPath(project);
-    topic.node = NodeKind::Folder;
+    topic.node = NodeKind::Device; // a table is what people monitor
     topic.type = QStringLiteral("cityio/table");
     topic.subscribable = true;
     setDisplayName(&topic, project);

@@ -1,5 +1,6 @@
 #include "core/protocols/exosite/exositeresourcetree.h"
 
+#include "core/protocols/exosite/exositedevices.h"
 #include "core/util/jsonutil.h"
 
 namespace fleetscope::exosite {
@@ -20,6 +21,7 @@ Event event(
 
 void ResourceTree::add(const Resource &resource, EndpointBatch *out)
 {
+    const std::optional<PresenceReport> presence = presenceOf(resource, m_byPath.value(resource.path).status);
     m_byPath.insert(resource.path, resource);
     Topic topic;
     topic.path = resource.path;
@@ -33,7 +35,7 @@ void ResourceTree::add(const Resource &resource, EndpointBatch *out)
         topic.meta.insert(QStringLiteral("status"), resource.status);
     bool inactive = false;
     if (resource.type == QLatin1String("client")) {
-        topic.node = NodeKind::Folder;
+        topic.node = isDevice(resource) ? NodeKind::Device : NodeKind::Folder;
         topic.type = QStringLiteral("client");
         if (resource.path.isEmpty())
             m_rootName = resource.name;
@@ -49,6 +51,8 @@ void ResourceTree::add(const Resource &resource, EndpointBatch *out)
         topic.subscribable = true;
     }
     out->topics.append(topic);
+    if (presence)
+        out->presence.append(*presence);
     if (inactive)
         out->events.append(
             event(Severity::Warning, resource.path, QStringLiteral("client is %1").arg(resource.status)));
@@ -75,6 +79,8 @@ void ResourceTree::ingest(
         if (point.tMs <= *lastTs)
             continue; // backlog and read may overlap: de-duplicate by timestamp
         *lastTs = point.tMs;
+        if (const std::optional<ServerAlarm> alarm = alarmOf(resource, point))
+            out->alarms.append(*alarm);
         if (resource.isNumeric()) {
             double value = 0.0;
             if (point.value.isDouble())

@@ -9,8 +9,9 @@
 namespace fleetscope::exosite {
 
 // The One Platform resources Fleetscope knows of, by path, and how they become the uniform model
-// (docs/protocols/exosite.md): clients are folders, data resources streams (numeric
-// points become samples, others info events), dispatches resources. The tree walk (TreeBrowser)
+// (docs/protocols/exosite.md): clients are devices (the authenticated one a folder; a
+// locked or expired one offline), data resources streams (numeric points become samples, others info
+// events; a datarule's value is also the platform's alarm), dispatches resources. The tree walk (TreeBrowser)
 // and a replay (ExositeReplay) find the resources; this class holds them for the endpoint's calls
 // (a path's RID, the data resources under a client).
 //

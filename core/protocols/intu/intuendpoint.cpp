@@ -251,12 +251,16 @@ void IntuEndpoint::onPublish(const Message &message, qint64 t)
     report(batch);
     const auto isMe = [this](const QString &path) { return TopicPath::lastSegment(path) == m_target.selfId; };
     if (!result.childConnected.isEmpty() && !isMe(result.childConnected)) {
+        reportPresence(PresenceReport {result.childConnected, Presence::Online, QStringLiteral("connected"), t});
         if (m_browsed)
             m_browser.refresh(result.childConnected);
         resubscribeUnder(result.childConnected);
     }
     if (!result.childDisconnected.isEmpty() && !isMe(result.childDisconnected)) {
         EndpointBatch gone;
+        if (m_nodes.contains(result.childDisconnected))
+            gone.presence.append(
+                PresenceReport {result.childDisconnected, Presence::Offline, QStringLiteral("disconnected"), t});
         m_nodes.removeNode(result.childDisconnected, &gone);
         report(gone);
     }

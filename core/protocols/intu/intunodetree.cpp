@@ -21,7 +21,7 @@ void NodeTree::addNode(const QString &prefix, const NodeInfo &node, EndpointBatc
 {
     Topic folder;
     folder.path = TreeBrowser::nodePath(prefix);
-    folder.node = NodeKind::Folder;
+    folder.node = TreeBrowser::nodeKindAt(folder.path);
     folder.type = QStringLiteral("intu/node");
     const QList<QPair<QString, QString>> meta {{QStringLiteral("selfId"), node.selfId},
         {QStringLiteral("name"), node.name}, {QStringLiteral("type"), node.type},
@@ -48,7 +48,7 @@ void NodeTree::addChild(const QString &path, const QString &selfId, EndpointBatc
 {
     Topic folder;
     folder.path = path;
-    folder.node = NodeKind::Folder;
+    folder.node = TreeBrowser::nodeKindAt(path);
     folder.type = QStringLiteral("intu/node");
     folder.meta.insert(QStringLiteral("selfId"), selfId);
     keep(folder, out);
@@ -89,7 +89,7 @@ void NodeTree::removeNode(const QString &path, EndpointBatch *out)
 bool NodeTree::isFolder(const QString &path) const
 {
     const auto known = m_topics.constFind(path);
-    return known != m_topics.constEnd() && known->node == NodeKind::Folder;
+    return known != m_topics.constEnd() && (known->node == NodeKind::Folder || known->node == NodeKind::Device);
 }
 
 QStringList NodeTree::streamsIn(const QString &folder) const

@@ -22,6 +22,12 @@ TreeBrowser::TreeBrowser(QuerySender send, const QString &consoleId, int timeout
     connect(&m_tick, &QTimer::timeout, this, &TreeBrowser::onTick);
 }
 
+NodeKind TreeBrowser::nodeKindAt(const QString &path)
+{
+    // Another instance (a child, the parent) is a device; the connected one holds everything.
+    return path.isEmpty() ? NodeKind::Folder : NodeKind::Device;
+}
+
 QString TreeBrowser::nodePath(const QString &prefix)
 {
     return prefix.endsWith(QLatin1Char('/')) ? prefix.left(prefix.size() - 1) : prefix;

@@ -56,6 +56,9 @@ public:
     // it further (the older ones are forgotten and their answers show as plain events).
     static constexpr int kMaxReplayQueries = 100000;
     static QString nodePath(const QString &prefix);
+    // What a node's folder is: another instance (a child, the parent) is a device, the connected
+    // node's own folder ("") a folder.
+    static NodeKind nodeKindAt(const QString &path);
 
 Q_SIGNALS:
     // The node at `prefix` ("" for the connected node, "pepper-7f3a/", "../") answered.

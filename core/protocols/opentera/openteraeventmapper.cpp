@@ -29,6 +29,23 @@ EntityKind entityKindOf(WireEvent::Kind kind)
     }
 }
 
+// The first text field of a status that says "error" (any case, at any depth), as "key: text".
+QString errorField(const QJsonValue &value, const QString &prefix, int depth)
+{
+    if (depth > 8 || !value.isObject())
+        return QString();
+    const QJsonObject object = value.toObject();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QString key = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('/') + it.key();
+        if (it.value().isString() && it.value().toString().contains(QLatin1String("error"), Qt::CaseInsensitive))
+            return key + QStringLiteral(": ") + oneLine(it.value().toString(), 80);
+        const QString nested = errorField(it.value(), key, depth + 1);
+        if (!nested.isEmpty())
+            return nested;
+    }
+    return QString();
+}
+
 } // namespace
 
 EventMapper::EventMapper(EntityTree *tree)
@@ -53,6 +70,14 @@ EventMapper::Change EventMapper::changeOf(WireEvent::Kind kind, int code)
     default:
         return Change::Unknown;
     }
+}
+
+void EventMapper::reportPresence(EndpointBatch *out, const Entity &entity, const QString &detail, qint64 tMs)
+{
+    if (entity.kind == EntityKind::User)
+        return; // people at a console, not devices
+    out->presence.append(
+        PresenceReport {entity.path, entity.online ? Presence::Online : Presence::Offline, detail, tMs});
 }
 
 void EventMapper::report(EndpointBatch *out, Severity severity, const QString &path, const QString &summary,
@@ -170,11 +195,13 @@ void EventMapper::applyEntityEvent(
         } else {
             report(out, Severity::Info, entity.path, QStringLiteral("%1 online").arg(name), event.raw, tMs);
         }
+        reportPresence(out, entity, QStringLiteral("connected"), tMs);
         break;
     case Change::Disconnected:
         entity.online = false;
         report(out, kind == EntityKind::Device ? Severity::Warning : Severity::Info, entity.path,
             QStringLiteral("%1 offline").arg(name), event.raw, tMs);
+        reportPresence(out, entity, QStringLiteral("disconnected"), tMs);
         break;
     case Change::Joined:
         entity.busy = true;
@@ -185,7 +212,10 @@ void EventMapper::applyEntityEvent(
         report(out, Severity::Info, entity.path, QStringLiteral("%1 left a session").arg(name), event.raw, tMs);
         break;
     case Change::Status: {
-        entity.online = true; // only an online device can post its status
+        if (!entity.online) {
+            entity.online = true; // only an online device can post its status
+            reportPresence(out, entity, QStringLiteral("posted its status"), tMs);
+        }
         QString summary;
         QString decoded;
         applyStatus(entity, QJsonValue(event.deviceStatus), headerTime, tMs, out, &summary, &decoded);
@@ -215,6 +245,18 @@ void EventMapper::applyStatus(Entity &device, const QJsonValue &outer, double he
     *decoded = jsonToText(status.value);
     *summary = statusSummary(status.value);
     const qint64 t = statusTimeMs(status.timestamp, headerTime, fallbackMs);
+    // A status field that says "error" is the server's alarm for the device, until a status without one.
+    const QString problem = errorField(status.value, QString(), 0);
+    if (!problem.isEmpty() || device.statusAlarm) {
+        device.statusAlarm = !problem.isEmpty();
+        ServerAlarm alarm;
+        alarm.path = device.path;
+        alarm.name = QString::fromLatin1(kStatusAlarm);
+        alarm.active = device.statusAlarm;
+        alarm.summary = device.statusAlarm ? problem : QStringLiteral("status without error");
+        alarm.t = t;
+        out->alarms.append(alarm);
+    }
     for (const StatusField &field : statusFields(status.value)) {
         bool created = false;
         StatusStream &stream = m_tree->stream(device, field.path, field.isBool, &created);
@@ -301,6 +343,8 @@ void EventMapper::applyOnlineList(EntityKind kind, const QJsonArray &list, Endpo
                        .trimmed();
         Entity &entity = m_tree->upsert(kind, uuid, name);
         entity.online = entry.value(key("online")).toBool();
+        reportPresence(
+            out, entity, entity.online ? QStringLiteral("in the online list") : QStringLiteral("listed offline"), now);
         entity.busy = entry.value(key("busy")).toBool();
         if (uuid == m_selfUuid)
             entity.self = true;
@@ -339,6 +383,7 @@ void EventMapper::endReload(EndpointBatch *out)
         entity->online = false; // went away while we were not listening
         entity->busy = false;
         out->topics.append(m_tree->topicFor(*entity));
+        reportPresence(out, *entity, QStringLiteral("no longer in the online list"), nowMs());
     }
     for (const QString &uuid : std::as_const(prune))
         out->removedTopics.append(m_tree->remove(uuid));

@@ -10,14 +10,19 @@
 namespace fleetscope::opentera {
 
 // Turns what OpenTera says into the uniform model (docs/protocols/opentera.md#mapping): decoded
-// WebSocket frames and the REST online lists become topics (through the EntityTree), samples of
-// device status fields and events. Knows no socket and no HTTP, so every mapping rule is testable
+// WebSocket frames and the REST online lists become topics (through the EntityTree; devices and
+// participants are device topics), samples of device status fields, events, the presence of
+// devices and participants, and a server alarm for a status that says "error". Knows no socket and no HTTP, so every mapping rule is testable
 // from plain frames.
 //
 // Threading: the endpoint's thread.
 class EventMapper
 {
 public:
+    // The server alarm of a device whose status has a field saying "error" (its source, as the
+    // alerts panel names it): active until a status without one.
+    static constexpr const char *kStatusAlarm = "OpenTera device status";
+
     explicit EventMapper(EntityTree *tree);
 
     // The logged-in user's UUID: its own USER_CONNECTED marks it online without a notification.
@@ -44,6 +49,8 @@ private:
     void applySession(const WireEvent &event, qint64 tMs, EndpointBatch *out);
     void report(EndpointBatch *out, Severity severity, const QString &path, const QString &summary,
         const QString &payload, qint64 tMs);
+    // The entity's presence as it now stands (devices and participants; users are not devices).
+    void reportPresence(EndpointBatch *out, const Entity &entity, const QString &detail, qint64 tMs);
     QString names(const QStringList &uuids) const;
 
     EntityTree *m_tree;

@@ -85,7 +85,8 @@ Topic EntityTree::topicFor(const Entity &entity) const
 {
     Topic topic;
     topic.path = entity.path;
-    topic.node = NodeKind::Resource;
+    // Devices and participants are what people monitor (docs/architecture.md#devices-presence-and-alerts-coremonitor).
+    topic.node = entity.kind == EntityKind::User ? NodeKind::Resource : NodeKind::Device;
     topic.type = typeOf(entity.kind);
     topic.displayName = entity.name;
     topic.meta = entity.meta;

@@ -21,6 +21,7 @@ struct Entity
     bool online = false;
     bool busy = false;
     bool self = false; // the logged-in user
+    bool statusAlarm = false; // its last status said "error" (a server alarm is active)
     QVariantMap meta; // project, site, ... from the online lists
 };
 
