@@ -107,7 +107,7 @@ void tst_OpenTeraEndpoint::logsInBrowsesAndSamplesSubscribedStreams()
 
     const Topic robot = h.seen->topic(QStringLiteral("devices/Robot-01"));
     QCOMPARE(robot.type, QStringLiteral("opentera.device"));
-    QCOMPARE(robot.node, NodeKind::Resource);
+    QCOMPARE(robot.node, NodeKind::Device); // a device to monitor
     QVERIFY(robot.meta.value(QStringLiteral("online")).toBool());
     const Topic battery = h.seen->topic(QStringLiteral("devices/Robot-01/battery"));
     QCOMPARE(battery.type, QStringLiteral("number"));

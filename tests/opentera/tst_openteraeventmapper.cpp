@@ -280,7 +280,7 @@ void tst_OpenTeraEventMapper::labelsAndTopics()
             QStringLiteral("devices/Lab%2FBench"), QStringLiteral("devices/Robot-01")}));
     const Topic last = batch.topics.last();
     QCOMPARE(last.type, QStringLiteral("opentera.device"));
-    QCOMPARE(last.node, NodeKind::Resource);
+    QCOMPARE(last.node, NodeKind::Device);
     QVERIFY(!last.subscribable);
     QCOMPARE(last.meta.value(QStringLiteral("uuid")).toString(), QStringLiteral("aaaaaaaa-1"));
     QVERIFY(!last.meta.value(QStringLiteral("online")).toBool());
