@@ -14,6 +14,7 @@ target_sources(fleetscope_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/alertbook.cpp ${CMAKE_CURRENT_LIST_DIR}/alertbook.h
     ${CMAKE_CURRENT_LIST_DIR}/activitytracker.cpp ${CMAKE_CURRENT_LIST_DIR}/activitytracker.h
     ${CMAKE_CURRENT_LIST_DIR}/alertengine.cpp ${CMAKE_CURRENT_LIST_DIR}/alertengine.h
+    ${CMAKE_CURRENT_LIST_DIR}/alertenginedeadlines.cpp
     ${CMAKE_CURRENT_LIST_DIR}/monitorupdate.h
     ${CMAKE_CURRENT_LIST_DIR}/monitor.cpp ${CMAKE_CURRENT_LIST_DIR}/monitor.h
     ${CMAKE_CURRENT_LIST_DIR}/agetext.cpp ${CMAKE_CURRENT_LIST_DIR}/agetext.h
